@@ -1,0 +1,139 @@
+import { ActiveItemSpec, TemplateVersion, loadTemplates } from '../templates';
+import { Grid, toGrid } from '../table/grid';
+import { MapContext, IndexedTable } from './context';
+import { MATCH_FLOOR, SURE, labelScore, normLabel } from './labels';
+import { looksLikeValue, parseNumber } from './numbers';
+
+/**
+ * Section 二: small tables of 第二十条 items, each under its own header row (信息内容 | column names).
+ * An item row is found by its label; each of its numbers goes to the header column above it, or, where no
+ * header says, to the template's columns in order.
+ */
+
+export type ActiveItem = Record<string, number | string | null>;
+
+interface HeaderCol {
+  from: number;
+  to: number;
+  label: string;
+  printed: string;
+}
+
+function headerOf(grid: Grid, r: number, fieldLabels: string[]): HeaderCol[] | undefined {
+  const own = grid.own[r] ?? [];
+  if (own.length < 2) return undefined;
+  const rest = own.slice(1);
+  if (rest.some((o) => /\d/.test(o.cell.text) && looksLikeValue(o.cell.text))) return undefined;
+  const hits = rest.filter((o) => labelScore(normLabel(o.cell.text), fieldLabels) >= MATCH_FLOOR).length;
+  const first = normLabel(own[0]!.cell.text);
+  if (!hits && first !== '信息内容') return undefined;
+  return rest.map((o) => ({ from: o.col, to: o.col + Math.max(1, o.cell.colSpan) - 1, label: normLabel(o.cell.text), printed: o.cell.text }));
+}
+
+/** How many of a template's own (not shared) labels the tables print: decides 2019 against 2021. */
+export function activeVersionVotes(tables: readonly IndexedTable[]): Record<TemplateVersion, number> {
+  const { active } = loadTemplates();
+  const labelsOf = (v: TemplateVersion) =>
+    new Set(active[v].items.flatMap((i) => [...i.labels, ...i.fields.flatMap((f) => f.labels)]).map(normLabel));
+  const l21 = labelsOf('2021');
+  const l19 = labelsOf('2019');
+  const votes: Record<TemplateVersion, number> = { '2019': 0, '2021': 0 };
+  for (const t of tables) {
+    for (const r of t.block.rows) {
+      for (const c of r.cells) {
+        const n = normLabel(c.text);
+        if (l21.has(n) && !l19.has(n)) votes['2021']++;
+        if (l19.has(n) && !l21.has(n)) votes['2019']++;
+      }
+    }
+  }
+  return votes;
+}
+
+export function mapActive(tables: readonly IndexedTable[], version: TemplateVersion, ctx: MapContext): Map<string, ActiveItem> {
+  const items = loadTemplates().active[version].items;
+  const allFieldLabels = [...new Set(items.flatMap((i) => i.fields.flatMap((f) => f.labels.map(normLabel))))];
+  const out = new Map<string, ActiveItem>();
+
+  for (const t of tables) {
+    const grid = toGrid(t.block);
+    let header: HeaderCol[] | undefined;
+    for (let r = 0; r < grid.rows.length; r++) {
+      const h = headerOf(grid, r, allFieldLabels);
+      if (h) {
+        header = h;
+        continue;
+      }
+      const own = (grid.own[r] ?? []).filter((o) => !o.cell.placeholder);
+      const labelCell = own.find((o) => o.cell.text.trim());
+      if (!labelCell || looksLikeValue(labelCell.cell.text)) continue;
+      const label = normLabel(labelCell.cell.text);
+      let best: { item: ActiveItemSpec; score: number } | undefined;
+      for (const item of items) {
+        if (out.has(item.key)) continue;
+        const score = labelScore(label, item.labels.map(normLabel));
+        if (score >= MATCH_FLOOR && (!best || score > best.score)) best = { item, score };
+      }
+      if (!best) continue;
+      const { item, score } = best;
+      if (score < SURE) {
+        ctx.warn('LABEL_LOOSE_MATCH', `section 二: row "${labelCell.cell.text.trim()}" read as "${item.labels[0]}" (similarity ${score.toFixed(2)})`);
+      }
+      const valueCells = own.slice(own.indexOf(labelCell) + 1);
+      out.set(item.key, mapItem(item, valueCells, header, { t, r }, ctx));
+    }
+  }
+  for (const item of items) {
+    if (!out.has(item.key)) {
+      ctx.warn('ROW_MISSING', `section 二: no row "${item.labels[0]}" was found; its numbers are null`);
+    }
+  }
+  return out;
+}
+
+function mapItem(item: ActiveItemSpec, valueCells: { cell: import('../model').Cell; col: number }[], header: HeaderCol[] | undefined,
+  at: { t: IndexedTable; r: number }, ctx: MapContext): ActiveItem {
+  const values: ActiveItem = {};
+  const assigned = new Map<string, { cell: import('../model').Cell; col: number }>();
+  const fieldLabels = item.fields.map((f) => f.labels.map(normLabel));
+  // By the header column above each number.
+  if (header) {
+    for (const v of valueCells) {
+      const h = header.find((hc) => v.col >= hc.from && v.col <= hc.to);
+      if (!h) continue;
+      let bestField: string | undefined;
+      let bestScore = MATCH_FLOOR;
+      item.fields.forEach((f, fi) => {
+        const s = labelScore(h.label, fieldLabels[fi]!);
+        if (s >= bestScore && !assigned.has(f.key)) {
+          bestField = f.key;
+          bestScore = s;
+        }
+      });
+      if (bestField) assigned.set(bestField, v);
+    }
+  }
+  // Otherwise in the template's order.
+  if (assigned.size === 0) {
+    if (valueCells.length !== item.fields.length) {
+      ctx.warn('TABLE_SHAPE', `section 二: row "${item.labels[0]}" has ${valueCells.length} numbers where the template has ${item.fields.length}; read in order`);
+    }
+    item.fields.forEach((f, i) => {
+      const v = valueCells[i];
+      if (v) assigned.set(f.key, v);
+    });
+  }
+  for (const f of item.fields) {
+    const v = assigned.get(f.key);
+    const path = `activeDisclosure.${item.key}.${f.key}`;
+    values[f.key] = ctx.value(path, v?.cell, { table: at.t.index, row: at.r, col: v?.col ?? -1 });
+  }
+  if (item.key === 'procurement') {
+    const amount = assigned.get('amount');
+    const unitInCell = amount ? parseNumber(amount.cell.text).unit : undefined;
+    const headerText = header?.map((h) => h.printed).join('') ?? '';
+    const unitInHeader = /万元/.test(headerText) ? '万元' : /元/.test(headerText) ? '元' : undefined;
+    values.amountUnit = unitInCell === '万元' || unitInCell === '元' ? unitInCell : (unitInHeader ?? null);
+  }
+  return values;
+}

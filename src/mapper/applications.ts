@@ -1,0 +1,106 @@
+import { ApplicationRowSpec, applicationRows, loadTemplates } from '../templates';
+import { Grid, toGrid } from '../table/grid';
+import { alignRows } from './align';
+import { MapContext, IndexedTable } from './context';
+import { MATCH_FLOOR, SURE, labelScore, normLabel } from './labels';
+import { looksLikeValue } from './numbers';
+import { Cell } from '../model';
+
+/**
+ * Section 三: the grid of requests by applicant (7 columns) and outcome (about 25 rows).
+ * The seven number columns are always the last seven of the grid; each printed row is placed on a template
+ * row by its most specific label and its order (align.ts). （六）其他处理 is tried both as the 2021 template's
+ * three sub-rows and as one row, and the reading that fits the printed rows better wins.
+ */
+
+export type AppRow = Record<string, number | null>;
+export type Layout = 'split' | 'single';
+
+interface PrintedRow {
+  table: IndexedTable;
+  grid: Grid;
+  row: number;
+  label: string;
+  printedLabel: string;
+}
+
+const VALUE_COLS = 7;
+
+function printedRows(tables: readonly IndexedTable[]): PrintedRow[] {
+  const out: PrintedRow[] = [];
+  for (const t of tables) {
+    const grid = toGrid(t.block);
+    const firstValue = grid.width - VALUE_COLS;
+    grid.own.forEach((own, r) => {
+      const labels = own.filter((o) => o.col < Math.max(1, firstValue) && o.cell.text.trim() && !looksLikeValue(o.cell.text));
+      const last = labels[labels.length - 1];
+      if (!last) return;
+      out.push({ table: t, grid, row: r, label: normLabel(last.cell.text), printedLabel: last.cell.text.trim() });
+    });
+  }
+  return out;
+}
+
+function variantsOf(spec: ApplicationRowSpec): string[] {
+  return spec.labels.map(normLabel);
+}
+
+export interface ApplicationsResult {
+  layout: Layout;
+  rows: Map<string, AppRow>;
+}
+
+export function mapApplications(tables: readonly IndexedTable[], ctx: MapContext): ApplicationsResult | undefined {
+  if (!tables.length) return undefined;
+  const printed = printedRows(tables);
+  const columns = loadTemplates().applications.columns;
+
+  const attempt = (layout: Layout) => {
+    const specs = applicationRows(layout);
+    const variants = specs.map(variantsOf);
+    const scores = printed.map((p) => variants.map((v) => labelScore(p.label, v)));
+    const { pairs, total } = alignRows((i, j) => scores[i]![j]!, printed.length, specs.length, MATCH_FLOOR);
+    return { layout, specs, scores, pairs, total };
+  };
+  const split = attempt('split');
+  const single = attempt('single');
+  const chosen = single.total > split.total ? single : split;
+  if (!chosen.pairs.length) {
+    ctx.warn('TABLE_UNREADABLE', 'section 三: a table of requests was found but none of its rows could be matched to the template');
+    return undefined;
+  }
+
+  const rows = new Map<string, AppRow>();
+  const matched = new Set<number>();
+  for (const [pi, si] of chosen.pairs) {
+    const p = printed[pi]!;
+    const spec = chosen.specs[si]!;
+    matched.add(pi);
+    const score = chosen.scores[pi]![si]!;
+    if (score < SURE) {
+      ctx.warn('LABEL_LOOSE_MATCH', `section 三: row "${p.printedLabel}" read as "${spec.labels[0]}" (similarity ${score.toFixed(2)})`);
+    }
+    const first = p.grid.width - VALUE_COLS;
+    const values: AppRow = {};
+    columns.forEach((c, k) => {
+      const col = first + k;
+      const slot = p.grid.rows[p.row]?.[col];
+      const cell: Cell | undefined = slot && slot.origin ? slot.cell : undefined;
+      values[c.key] = ctx.value(`applications.${spec.path}.${c.key}`, cell, { table: p.table.index, row: p.row, col });
+    });
+    rows.set(spec.path, values);
+  }
+  for (const [si, spec] of chosen.specs.entries()) {
+    if (!rows.has(spec.path)) {
+      ctx.warn('ROW_MISSING', `section 三: no row "${spec.labels[0]}" was found; its numbers are null`);
+      void si;
+    }
+  }
+  printed.forEach((p, pi) => {
+    if (matched.has(pi)) return;
+    const first = p.grid.width - VALUE_COLS;
+    const hasNumbers = (p.grid.own[p.row] ?? []).some((o) => o.col >= first && /\d/.test(o.cell.text));
+    if (hasNumbers) ctx.warn('ROW_UNRECOGNISED', `section 三: row "${p.printedLabel}" matches no template row; its numbers are left out`);
+  });
+  return { layout: chosen.layout, rows };
+}

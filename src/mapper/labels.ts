@@ -1,0 +1,84 @@
+import { normalizeChars } from '../text/normalize';
+
+/**
+ * Matching printed labels to the template's. Real reports number items 1. / 1、 / 1． / （1）, quote
+ * 三安全一稳定 in three ways, misprint words (其他法律行政止公开) and break labels over lines, so labels are
+ * compared as normalised character strings: exact after normalisation, or close by the longest common
+ * subsequence. Word segmentation (jieba) is the tie-breaker for the uncertain band only, loaded on first use.
+ */
+
+/** Leading numbering: 一、 三（一） （二） (3) 1. 2、 4． 5: and combinations. */
+const NUMBERING = /^(?:[（(]?\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）]?\s*[、.．,，:：]?\s*)+/;
+const NOISE = /[\s“”"'‘’「」『』《》<>〈〉（）()【】\[\]、，,。.．:：;；!！?？·•\-—_~/／\\|]/g;
+
+export function normLabel(s: string): string {
+  const t = normalizeChars(s).trim();
+  // Strip numbering only where the rest still says something (a label "其他" must not lose itself).
+  const stripped = t.replace(NUMBERING, '');
+  return (stripped.length ? stripped : t).replace(NOISE, '');
+}
+
+function lcs(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  if (!m || !n) return 0;
+  let prev = new Array<number>(n + 1).fill(0);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= n; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, cur[j - 1] ?? 0);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n] ?? 0;
+}
+
+/** Dice coefficient on the longest common subsequence of two normalised labels: 1 is equal, 0 nothing shared. */
+export function charSimilarity(a: string, b: string): number {
+  if (a === b) return a.length ? 1 : 0;
+  return (2 * lcs(a, b)) / (a.length + b.length);
+}
+
+type Cut = (s: string) => string[];
+let cutter: Cut | undefined;
+
+/** The segmenter, loaded on first use only (its dictionary costs ~0.2 s; pitfalls.md). */
+function cut(): Cut {
+  if (!cutter) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+    const jieba = Jieba.withDict(dict);
+    cutter = (s) => jieba.cut(s, false).filter((w) => w.trim().length > 0);
+  }
+  return cutter;
+}
+
+/** Share of words in common (Jaccard on jieba tokens). */
+export function wordSimilarity(a: string, b: string): number {
+  const c = cut();
+  const wa = new Set(c(a));
+  const wb = new Set(c(b));
+  let both = 0;
+  for (const w of wa) if (wb.has(w)) both++;
+  const union = wa.size + wb.size - both;
+  return union ? both / union : 0;
+}
+
+/** Below this a label does not match at all; at or above SURE it matches without a warning. */
+export const MATCH_FLOOR = 0.6;
+export const SURE = 0.999;
+
+/**
+ * How well a printed label fits one of the template's labels (all normalised), in [0, 1].
+ * In the uncertain band the word-level view may raise the score: a reworded label keeps its words.
+ */
+export function labelScore(printed: string, variants: readonly string[]): number {
+  let best = 0;
+  for (const v of variants) best = Math.max(best, charSimilarity(printed, v));
+  if (best >= 0.45 && best < 0.8 && printed.length >= 4) {
+    for (const v of variants) best = Math.max(best, Math.min(0.8, 0.5 + wordSimilarity(printed, v) / 2));
+  }
+  return best;
+}

@@ -1,0 +1,45 @@
+import { loadTemplates } from '../templates';
+import { toGrid } from '../table/grid';
+import { MapContext, IndexedTable } from './context';
+import { looksLikeValue } from './numbers';
+
+/**
+ * Section 四: one row of 15 numbers under a two-level header: 行政复议 (5 columns), then 行政诉讼 ·
+ * 未经复议直接起诉 (5) and 复议后起诉 (5), each 结果维持 / 结果纠正 / 其他结果 / 尚未审结 / 总计.
+ * The numbers are read from the last 15 columns of the first row that holds numbers.
+ */
+
+export type ReviewGroup = Record<string, number | null>;
+const WIDTH = 15;
+
+export function mapReview(tables: readonly IndexedTable[], ctx: MapContext): Map<string, ReviewGroup> | undefined {
+  const { groups, columns } = loadTemplates().review;
+  for (const t of tables) {
+    const grid = toGrid(t.block);
+    for (let r = 0; r < grid.rows.length; r++) {
+      const own = grid.own[r] ?? [];
+      const values = own.filter((o) => looksLikeValue(o.cell.text));
+      if (!values.some((o) => /\d/.test(o.cell.text))) continue;
+      // A data row: mostly values (a leading label such as 数量 is allowed).
+      if (values.length < own.length - 1) continue;
+      if (grid.width < WIDTH) {
+        ctx.warn('TABLE_SHAPE', `section 四: the table has ${grid.width} columns where the template has 15; numbers read in template order`);
+      }
+      const first = Math.max(0, grid.width - WIDTH);
+      const out = new Map<string, ReviewGroup>();
+      groups.forEach((g, gi) => {
+        const group: ReviewGroup = {};
+        columns.forEach((c, ci) => {
+          const col = first + gi * columns.length + ci;
+          const slot = grid.rows[r]?.[col];
+          group[c.key] = ctx.value(`reviewLitigation.${g.key}.${c.key}`, slot?.origin ? slot.cell : undefined,
+            { table: t.index, row: r, col });
+        });
+        out.set(g.key, group);
+      });
+      return out;
+    }
+  }
+  ctx.warn('TABLE_UNREADABLE', 'section 四: a table of reviews and lawsuits was found but no row of numbers in it');
+  return undefined;
+}

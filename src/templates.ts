@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The national templates as data (extractors/*.json): a new wording or a template revision is a change there,
+ * with a test, not new code. Loaded once per process, validated, cached.
+ */
+
+const Labelled = z.object({ key: z.string(), labels: z.array(z.string()).min(1) });
+
+const SectionsFile = z.object({
+  sections: z.array(z.object({
+    key: z.enum(['overview', 'active', 'applications', 'review', 'problems', 'other']),
+    numeral: z.string().length(1),
+    variants: z.array(z.string()).min(1),
+  })),
+});
+
+const ApplicationsFile = z.object({
+  columns: z.array(Labelled).length(7),
+  rows: z.array(z.object({
+    path: z.string(),
+    group: z.string().optional(),
+    layout: z.enum(['split', 'single']).optional(),
+    labels: z.array(z.string()).min(1),
+  })),
+});
+
+const ReviewFile = z.object({ groups: z.array(Labelled).length(3), columns: z.array(Labelled).length(5) });
+
+const ActiveFile = z.object({
+  version: z.enum(['2019', '2021']),
+  items: z.array(Labelled.extend({ fields: z.array(Labelled).min(1) })),
+});
+
+export type TemplateVersion = '2019' | '2021';
+export type ApplicationsTemplate = z.infer<typeof ApplicationsFile>;
+export type ApplicationRowSpec = ApplicationsTemplate['rows'][number];
+export type ReviewTemplate = z.infer<typeof ReviewFile>;
+export type ActiveTemplate = z.infer<typeof ActiveFile>;
+export type ActiveItemSpec = ActiveTemplate['items'][number];
+
+export interface Templates {
+  sections: z.infer<typeof SectionsFile>['sections'];
+  applications: ApplicationsTemplate;
+  review: ReviewTemplate;
+  active: Record<TemplateVersion, ActiveTemplate>;
+}
+
+/** extractors/ sits beside src/ and dist/ alike. */
+export const EXTRACTORS_DIR = path.join(__dirname, '..', 'extractors');
+
+function read<T>(file: string, schema: z.ZodType<T>): T {
+  const p = path.join(EXTRACTORS_DIR, file);
+  const parsed = schema.safeParse(JSON.parse(fs.readFileSync(p, 'utf8')));
+  if (!parsed.success) throw new Error(`extractors/${file} is malformed: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+let cache: Templates | undefined;
+
+export function loadTemplates(): Templates {
+  cache ??= {
+    sections: read('sections.json', SectionsFile).sections,
+    applications: read('applications.json', ApplicationsFile),
+    review: read('review.json', ReviewFile),
+    active: { '2021': read('active-2021.json', ActiveFile), '2019': read('active-2019.json', ActiveFile) },
+  };
+  return cache;
+}
+
+/** The rows of section 三 for a template layout of （六）其他处理. */
+export function applicationRows(layout: 'split' | 'single'): ApplicationRowSpec[] {
+  return loadTemplates().applications.rows.filter((r) => !r.layout || r.layout === layout);
+}

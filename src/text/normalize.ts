@@ -1,0 +1,48 @@
+/**
+ * Character-level normalisation shared by every stage. Reports printed from WPS or scanned fonts carry
+ * Kangxi radicals (⽇ U+2F47 for 日), CJK compatibility ideographs and full-width digits; NFKC folds them
+ * (pitfalls.md, pdfjs-dist). A few radicals-supplement forms have no NFKC mapping and are folded by hand.
+ */
+
+const SUPPLEMENT: Record<string, string> = {
+  '\u2E8C': '小', '\u2E8D': '小', '\u2EA9': '王', '\u2EAB': '目', '\u2EBC': '肉', '\u2EC5': '见', '\u2ECF': '邑',
+  '\u2ED3': '阝', '\u2EE2': '马', '\u2EE9': '黄', '\u2EDE': '食', '\u2EC6': '角', '\u2EC8': '讠', '\u2ECB': '车',
+  '\u2ED5': '门', '\u2ED8': '页', '\u2EE4': '鬼', '\u2EE5': '鱼', '\u2EEB': '齐', '\u2EF3': '龟',
+};
+const SUPPLEMENT_RE = /[\u2E80-\u2EFF]/g;
+
+/** NFKC plus the radicals NFKC leaves alone; white space of every width becomes one ASCII space. */
+export function normalizeChars(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(SUPPLEMENT_RE, (ch) => SUPPLEMENT[ch] ?? ch)
+    .replace(/[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/g, ' ');
+}
+
+const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
+
+/** True when the character is a CJK ideograph or CJK punctuation (no space is wanted beside it). */
+export function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && CJK.test(ch);
+}
+
+/**
+ * Join the lines of one cell or paragraph. A label that wrapped (社会 / 公益 / 组织) or a header printed
+ * one character per line (结 / 果 / 维 / 持) must come back as one word: no space between CJK characters,
+ * one space between Latin words or numbers.
+ */
+export function joinLines(lines: readonly string[]): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (out && !isCjk(out[out.length - 1]) && !isCjk(line[0])) out += ' ';
+    out += line;
+  }
+  return out;
+}
+
+/** Collapse runs of white space and trim. */
+export function squeeze(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
