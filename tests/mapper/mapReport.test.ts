@@ -1,0 +1,77 @@
+import { mapReport } from '../../src/mapper';
+import { docModel, paragraph, table, row, cell } from '../../src/model';
+import { NianbaoError } from '../../src/errors';
+import { APP_LABELS_2021, applicationsTable, report2021 } from '../helpers/build';
+
+const map = (blocks: ReturnType<typeof report2021>) => mapReport(docModel('text', blocks), 'x.txt');
+const failed = (r: ReturnType<typeof map>) => r.checks.filter((c) => !c.ok).map((c) => c.id);
+
+describe('mapping a whole report', () => {
+  test('a clean 2021 report: numbers in place, every check passes, no warnings', () => {
+    const values: string[][] = [];
+    values[0] = ['3', '1', '', '', '', '', '4'];
+    values[2] = ['3', '1', '', '', '', '', '4'];
+    values[23] = ['3', '1', '', '', '', '', '4'];
+    const r = map(report2021(applicationsTable(values)));
+    expect(r.report).toEqual({ title: '某某市某某局2022年政府信息公开工作年度报告', agency: '某某市某某局', year: 2022, templateVersion: '2021' });
+    expect(r.applications.newReceived).toEqual({ naturalPerson: 3, commercial: 1, research: null, socialWelfare: null, legalService: null, otherOrg: null, total: 4 });
+    expect(r.applications.results.granted.total).toBe(4);
+    expect(r.activeDisclosure).toMatchObject({ regulations: { issued: 1, repealed: 2, inForce: 3 }, normativeDocuments: { repealed: null }, fees: { amount: 1.5 } });
+    expect(failed(r)).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.sections).toEqual({ overview: '总体情况的正文。', problems: '问题。', other: '无。' });
+  });
+
+  test('a printed slip stays as printed and fails exactly its checks', () => {
+    const values: string[][] = [];
+    values[0] = ['3', '0', '0', '0', '0', '0', '3'];
+    values[2] = ['3', '0', '0', '0', '0', '0', '3'];
+    values[23] = ['3', '0', '0', '0', '0', '0', '5'];
+    const r = map(report2021(applicationsTable(values)));
+    expect(r.applications.results.total.total).toBe(5);
+    expect(failed(r).sort()).toEqual(['applications.balance.total', 'applications.resultsSum.total', 'applications.rowTotal.results.total']);
+  });
+
+  test('（六）其他处理 printed as one row in a 2021 report: the row holds the seven keys', () => {
+    const labels = [...APP_LABELS_2021.slice(0, 20), ['（六）其他处理'] as [string], ...APP_LABELS_2021.slice(23)];
+    const values: string[][] = [];
+    values[20] = ['2', '0', '0', '0', '0', '0', '2'];
+    const r = map(report2021(applicationsTable(values, labels)));
+    expect(r.report.templateVersion).toBe('2021');
+    expect(r.applications.results.otherHandling).toEqual({ naturalPerson: 2, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 2 });
+    expect(failed(r)).toContain('applications.resultsSum.total');
+  });
+
+  test('a misprinted label keeps its row by order and leaves a warning', () => {
+    const labels = APP_LABELS_2021.map(([l, g]) => [l === '8.属于行政查询事项' ? '8.属于行政查询询事' : l, g] as [string, string?]);
+    const values: string[][] = [];
+    values[11] = ['1', '0', '0', '0', '0', '0', '1'];
+    const r = map(report2021(applicationsTable(values, labels)));
+    expect(r.applications.results.denied.adminQuery.total).toBe(1);
+    expect(r.warnings.map((w) => w.code)).toContain('LABEL_LOOSE_MATCH');
+  });
+
+  test('a missing row is null with a warning, never a guess', () => {
+    const labels = APP_LABELS_2021.filter(([l]) => l !== '2.重复申请');
+    const r = map(report2021(applicationsTable([], labels)));
+    expect(r.applications.results.notProcessed.duplicate.total).toBeNull();
+    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'ROW_MISSING' }));
+  });
+
+  test('every number is traced to its table, row and column', () => {
+    const r = map(report2021());
+    const c = r.cells.find((x) => x.path === 'applications.carriedForward.total');
+    expect(c).toMatchObject({ raw: '0', value: 0, table: 1 });
+    expect(r.cells.filter((x) => x.path.startsWith('applications.')).length).toBe(25 * 7);
+  });
+
+  test('a document with no template table is not a report', () => {
+    expect(() => mapReport(docModel('text', [paragraph('你好'), table([row([cell('a'), cell('b')])])]), 'x.txt'))
+      .toThrow(expect.objectContaining({ code: 'NOT_A_REPORT' }) as unknown as NianbaoError);
+  });
+
+  test('a report from before 2019 is refused with its own code', () => {
+    expect(() => mapReport(docModel('text', [paragraph('某局2018年政府信息公开工作年度报告')]), 'x.txt'))
+      .toThrow(expect.objectContaining({ code: 'PRE_2019' }) as unknown as NianbaoError);
+  });
+});

@@ -1,0 +1,38 @@
+import { findMeta } from '../../src/mapper/meta';
+import { paragraph } from '../../src/model';
+
+const meta = (...lines: string[]) => findMeta(lines.map((l) => paragraph(l)));
+
+describe('title, agency and year', () => {
+  test('agency and year on one line', () => {
+    expect(meta('北京市人民政府办公厅2021年政府信息公开工作年度报告')).toEqual({
+      title: '北京市人民政府办公厅2021年政府信息公开工作年度报告', agency: '北京市人民政府办公厅', year: 2021 });
+  });
+
+  test('the agency on the line above the year (the seed)', () => {
+    expect(meta('道里区人民政府办公室', '2021年政府信息公开工作年度报告')).toEqual({
+      title: '道里区人民政府办公室2021年政府信息公开工作年度报告', agency: '道里区人民政府办公室', year: 2021 });
+  });
+
+  test('breadcrumbs above the title are not the agency', () => {
+    const m = meta('首页 > 政务公开 > 政府信息公开年报', '2022年度政府信息公开工作年度报告', '根据《条例》，现公布杭州市人力资源和社会保障局2022年度政府信息公开工作年度报告。');
+    expect(m.agency).toBe('杭州市人力资源和社会保障局');
+    expect(m.year).toBe(2022);
+  });
+
+  test('the year first, the agency after it', () => {
+    expect(meta('2020年度上海市财政局政府信息公开工作年度报告').agency).toBe('上海市财政局');
+  });
+
+  test('year in brackets after the words', () => {
+    expect(meta('淮安市洪泽区人民政府政府信息公开工作年度报告（2023年度）')).toMatchObject({ agency: '淮安市洪泽区人民政府', year: 2023 });
+  });
+
+  test('spaces inside a title printed with letter spacing', () => {
+    expect(meta('淮安市人民政府 2024 年政府信息公开工作年度报告')).toMatchObject({ agency: '淮安市人民政府', year: 2024 });
+  });
+
+  test('nothing found', () => {
+    expect(meta('欢迎访问')).toEqual({ title: null, agency: null, year: null });
+  });
+});
