@@ -84,7 +84,8 @@ function readTable(t: Element): Row[] {
 }
 
 export function blocksFromHtml(html: string): { blocks: Block[]; title?: string } {
-  const $ = cheerio.load(html);
+  // htmlparser2 (forgiving, several times faster than parse5) rather than the spec parser: pages are read, not rendered.
+  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
   const title = $('title').first().text().trim() || undefined;
   $(DROP).remove();
   $('[class], [id]').each((_, el) => {

@@ -1,7 +1,7 @@
 import { ActiveItemSpec, TemplateVersion, loadTemplates } from '../templates';
 import { Grid, toGrid } from '../table/grid';
 import { MapContext, IndexedTable } from './context';
-import { MATCH_FLOOR, SURE, labelScore, normLabel } from './labels';
+import { LabelMatcher, SURE, normLabel } from './labels';
 import { looksLikeValue, parseNumber } from './numbers';
 
 /**
@@ -19,12 +19,12 @@ interface HeaderCol {
   printed: string;
 }
 
-function headerOf(grid: Grid, r: number, fieldLabels: string[]): HeaderCol[] | undefined {
+function headerOf(grid: Grid, r: number, fields: LabelMatcher): HeaderCol[] | undefined {
   const own = grid.own[r] ?? [];
   if (own.length < 2) return undefined;
   const rest = own.slice(1);
   if (rest.some((o) => /\d/.test(o.cell.text) && looksLikeValue(o.cell.text))) return undefined;
-  const hits = rest.filter((o) => labelScore(normLabel(o.cell.text), fieldLabels) >= MATCH_FLOOR).length;
+  const hits = rest.filter((o) => fields.best(normLabel(o.cell.text))).length;
   const first = normLabel(own[0]!.cell.text);
   if (!hits && first !== '信息内容') return undefined;
   return rest.map((o) => ({ from: o.col, to: o.col + Math.max(1, o.cell.colSpan) - 1, label: normLabel(o.cell.text), printed: o.cell.text }));
@@ -50,16 +50,39 @@ export function activeVersionVotes(tables: readonly IndexedTable[]): Record<Temp
   return votes;
 }
 
+interface ActiveMatchers {
+  items: LabelMatcher;
+  /** Every column label of the template, to tell header rows. */
+  anyField: LabelMatcher;
+  /** Per item, its own columns. */
+  fields: LabelMatcher[];
+}
+const matchers = new Map<TemplateVersion, ActiveMatchers>();
+
+function matchersOf(version: TemplateVersion): ActiveMatchers {
+  let m = matchers.get(version);
+  if (!m) {
+    const items = loadTemplates().active[version].items;
+    m = {
+      items: new LabelMatcher(items.map((i) => i.labels)),
+      anyField: new LabelMatcher([[...new Set(items.flatMap((i) => i.fields.flatMap((f) => f.labels)))]]),
+      fields: items.map((i) => new LabelMatcher(i.fields.map((f) => f.labels))),
+    };
+    matchers.set(version, m);
+  }
+  return m;
+}
+
 export function mapActive(tables: readonly IndexedTable[], version: TemplateVersion, ctx: MapContext): Map<string, ActiveItem> {
   const items = loadTemplates().active[version].items;
-  const allFieldLabels = [...new Set(items.flatMap((i) => i.fields.flatMap((f) => f.labels.map(normLabel))))];
+  const m = matchersOf(version);
   const out = new Map<string, ActiveItem>();
 
   for (const t of tables) {
     const grid = toGrid(t.block);
     let header: HeaderCol[] | undefined;
     for (let r = 0; r < grid.rows.length; r++) {
-      const h = headerOf(grid, r, allFieldLabels);
+      const h = headerOf(grid, r, m.anyField);
       if (h) {
         header = h;
         continue;
@@ -68,19 +91,15 @@ export function mapActive(tables: readonly IndexedTable[], version: TemplateVers
       const labelCell = own.find((o) => o.cell.text.trim());
       if (!labelCell || looksLikeValue(labelCell.cell.text)) continue;
       const label = normLabel(labelCell.cell.text);
-      let best: { item: ActiveItemSpec; score: number } | undefined;
-      for (const item of items) {
-        if (out.has(item.key)) continue;
-        const score = labelScore(label, item.labels.map(normLabel));
-        if (score >= MATCH_FLOOR && (!best || score > best.score)) best = { item, score };
-      }
+      const best = m.items.best(label, (i) => out.has(items[i]!.key));
       if (!best) continue;
-      const { item, score } = best;
+      const item = items[best.index]!;
+      const score = best.score;
       if (score < SURE) {
         ctx.warn('LABEL_LOOSE_MATCH', `section 二: row "${labelCell.cell.text.trim()}" read as "${item.labels[0]}" (similarity ${score.toFixed(2)})`);
       }
       const valueCells = own.slice(own.indexOf(labelCell) + 1);
-      out.set(item.key, mapItem(item, valueCells, header, { t, r }, ctx));
+      out.set(item.key, mapItem(item, m.fields[best.index]!, valueCells, header, { t, r }, ctx));
     }
   }
   for (const item of items) {
@@ -91,26 +110,17 @@ export function mapActive(tables: readonly IndexedTable[], version: TemplateVers
   return out;
 }
 
-function mapItem(item: ActiveItemSpec, valueCells: { cell: import('../model').Cell; col: number }[], header: HeaderCol[] | undefined,
+function mapItem(item: ActiveItemSpec, fieldMatcher: LabelMatcher, valueCells: { cell: import('../model').Cell; col: number }[], header: HeaderCol[] | undefined,
   at: { t: IndexedTable; r: number }, ctx: MapContext): ActiveItem {
   const values: ActiveItem = {};
   const assigned = new Map<string, { cell: import('../model').Cell; col: number }>();
-  const fieldLabels = item.fields.map((f) => f.labels.map(normLabel));
   // By the header column above each number.
   if (header) {
     for (const v of valueCells) {
       const h = header.find((hc) => v.col >= hc.from && v.col <= hc.to);
       if (!h) continue;
-      let bestField: string | undefined;
-      let bestScore = MATCH_FLOOR;
-      item.fields.forEach((f, fi) => {
-        const s = labelScore(h.label, fieldLabels[fi]!);
-        if (s >= bestScore && !assigned.has(f.key)) {
-          bestField = f.key;
-          bestScore = s;
-        }
-      });
-      if (bestField) assigned.set(bestField, v);
+      const best = fieldMatcher.best(h.label, (fi) => assigned.has(item.fields[fi]!.key));
+      if (best) assigned.set(item.fields[best.index]!.key, v);
     }
   }
   // Otherwise in the template's order.

@@ -2,7 +2,7 @@ import { ApplicationRowSpec, applicationRows, loadTemplates } from '../templates
 import { Grid, toGrid } from '../table/grid';
 import { alignRows } from './align';
 import { MapContext, IndexedTable } from './context';
-import { MATCH_FLOOR, SURE, labelScore, normLabel } from './labels';
+import { LabelMatcher, MATCH_FLOOR, SURE, normLabel } from './labels';
 import { looksLikeValue } from './numbers';
 import { Cell } from '../model';
 
@@ -41,8 +41,21 @@ function printedRows(tables: readonly IndexedTable[]): PrintedRow[] {
   return out;
 }
 
-function variantsOf(spec: ApplicationRowSpec): string[] {
-  return spec.labels.map(normLabel);
+let allRows: { specs: ApplicationRowSpec[]; matcher: LabelMatcher } | undefined;
+
+/**
+ * One matcher over the rows of both layouts, built once per process: a label printed exactly as any row's
+ * (（六）其他处理 of the one-row layout) then settles without fuzzy matching in either attempt.
+ */
+function rowsOf(layout: Layout) {
+  if (!allRows) {
+    const specs = loadTemplates().applications.rows;
+    allRows = { specs, matcher: new LabelMatcher(specs.map((s) => s.labels)) };
+  }
+  const specs = applicationRows(layout);
+  const { matcher } = allRows;
+  const at = specs.map((s) => allRows!.specs.indexOf(s));
+  return { specs, scores: (label: string) => { const all = matcher.scores(label); return at.map((i) => all[i]!); } };
 }
 
 export interface ApplicationsResult {
@@ -56,9 +69,8 @@ export function mapApplications(tables: readonly IndexedTable[], ctx: MapContext
   const columns = loadTemplates().applications.columns;
 
   const attempt = (layout: Layout) => {
-    const specs = applicationRows(layout);
-    const variants = specs.map(variantsOf);
-    const scores = printed.map((p) => variants.map((v) => labelScore(p.label, v)));
+    const { specs, scores: scoresOf } = rowsOf(layout);
+    const scores = printed.map((p) => scoresOf(p.label));
     const { pairs, total } = alignRows((i, j) => scores[i]![j]!, printed.length, specs.length, MATCH_FLOOR);
     return { layout, specs, scores, pairs, total };
   };

@@ -69,6 +69,14 @@ export function wordSimilarity(a: string, b: string): number {
 /** Below this a label does not match at all; at or above SURE it matches without a warning. */
 export const MATCH_FLOOR = 0.6;
 export const SURE = 0.999;
+/** Character similarity in this band is uncertain: word segmentation gets a say. */
+const UNSURE_FROM = 0.45;
+const UNSURE_TO = 0.8;
+
+/** The best similarity two strings of these lengths could reach: prunes the LCS for hopeless pairs. */
+function bound(a: number, b: number): number {
+  return (2 * Math.min(a, b)) / (a + b);
+}
 
 /**
  * How well a printed label fits one of the template's labels (all normalised), in [0, 1].
@@ -76,9 +84,56 @@ export const SURE = 0.999;
  */
 export function labelScore(printed: string, variants: readonly string[]): number {
   let best = 0;
-  for (const v of variants) best = Math.max(best, charSimilarity(printed, v));
-  if (best >= 0.45 && best < 0.8 && printed.length >= 4) {
-    for (const v of variants) best = Math.max(best, Math.min(0.8, 0.5 + wordSimilarity(printed, v) / 2));
+  for (const v of variants) if (bound(printed.length, v.length) > best) best = Math.max(best, charSimilarity(printed, v));
+  if (best >= UNSURE_FROM && best < UNSURE_TO && printed.length >= 4) {
+    for (const v of variants) best = Math.max(best, Math.min(UNSURE_TO, 0.5 + wordSimilarity(printed, v) / 2));
   }
   return best;
+}
+
+/**
+ * Scores of one printed label against every target of a template (a row, an item, a column), memoised: the same
+ * labels recur in every report of a batch. A label printed exactly as one target's variant settles it without
+ * fuzzy matching, so clean reports never load the segmenter.
+ */
+export class LabelMatcher {
+  private readonly exact = new Map<string, number[]>();
+  private readonly memo = new Map<string, number[]>();
+  private readonly variants: string[][];
+
+  constructor(targets: readonly (readonly string[])[]) {
+    this.variants = targets.map((labels) => labels.map(normLabel));
+    this.variants.forEach((vs, i) => {
+      for (const v of vs) {
+        const list = this.exact.get(v) ?? [];
+        if (!list.includes(i)) list.push(i);
+        this.exact.set(v, list);
+      }
+    });
+  }
+
+  /** Normalised label → score per target. */
+  scores(label: string): number[] {
+    let s = this.memo.get(label);
+    if (s) return s;
+    const exact = this.exact.get(label);
+    if (exact) {
+      // Other targets keep their character similarity (no segmenter): order may still need them.
+      s = this.variants.map((vs, i) => (exact.includes(i) ? 1 : vs.reduce((m, v) => Math.max(m, bound(label.length, v.length) > m ? charSimilarity(label, v) : m), 0)));
+    } else {
+      s = this.variants.map((vs) => labelScore(label, vs));
+    }
+    if (this.memo.size > 20000) this.memo.clear();
+    this.memo.set(label, s);
+    return s;
+  }
+
+  /** The best target for a label, if any reaches the floor. */
+  best(label: string, skip?: (index: number) => boolean): { index: number; score: number } | undefined {
+    let out: { index: number; score: number } | undefined;
+    this.scores(label).forEach((score, index) => {
+      if (score >= MATCH_FLOOR && (!out || score > out.score) && !skip?.(index)) out = { index, score };
+    });
+    return out;
+  }
 }
