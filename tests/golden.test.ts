@@ -13,12 +13,16 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const GOLDEN = path.join(__dirname, 'golden');
 const formats = (process.env.GOLDEN_FORMATS ?? 'txt,tab.txt,html,htm,docx,doc,pdf,layout.txt').split(',');
 const cases = sampleCases(['samples/seed', 'samples/generated', 'samples/corpus', 'samples/real'], formats);
-// The generator's list of reports printed with a slip (see samples/corpus/README.md); the shared samples' two.
+// Reports printed with a slip: the generator says so in NAME.meta.json (samples/corpus/README.md); the shared
+// samples' two are named in samples/README.md.
 const SLIPS = new Set(['g42-002', 'g42-006', ...readSlips()]);
 
 function readSlips(): string[] {
-  const p = path.join(ROOT, 'samples/corpus/slips.json');
-  return fs.existsSync(p) ? (JSON.parse(fs.readFileSync(p, 'utf8')) as string[]) : [];
+  const dir = path.join(ROOT, 'samples/corpus');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.meta.json'))
+    .filter((f) => (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { slip: unknown }).slip)
+    .map((f) => f.slice(0, -'.meta.json'.length));
 }
 
 describe('golden documents', () => {

@@ -164,33 +164,34 @@ function drawReport(rng, opts) {
 
 /**
  * Decide which zero cells are printed blank; returns the printed numbers as a flat map path -> number|null.
- * policy: 'zeros' (every zero printed 0), 'blanks' (every zero left blank), 'mixed'.
+ * policy: 'zeros' (every zero printed 0), 'blanks' (every zero left blank), 'mixed'; keep: paths never blanked.
  */
-function printedNumbers(rng, data, policy) {
+function printedNumbers(rng, data, policy, keep = []) {
   const out = {};
   for (const p of M.numericPaths(data.version, data.singleOther)) {
     const v = M.get(data, p);
     if (v === undefined) throw new Error(`no value for ${p}`);
     let blank = false;
-    if (v === 0) blank = policy === 'blanks' ? rng.chance(0.95) : policy === 'mixed' ? rng.chance(0.5) : false;
+    if (v === 0 && !keep.includes(p)) blank = policy === 'blanks' ? rng.chance(0.95) : policy === 'mixed' ? rng.chance(0.5) : false;
     out[p] = blank ? null : v;
   }
   return out;
 }
 
-/** The paths a slip may hit: the totals the report's own arithmetic checks. */
-function slipTargets(data) {
+/** The paths a slip may hit: the totals the report's own arithmetic checks (mostly ones that are not zero). */
+function slipTargets(data, printed) {
   const rows = M.appRows(data.version, data.singleOther).map(([r]) => r);
   const t = [];
-  for (const r of rows) t.push([`applications.${r}.total`, r === 'newReceived' || r === 'results.granted' ? 3 : 1]);
-  for (const c of M.ORG_COLS) t.push([`applications.results.total.${c}`, 1]);
-  for (const [g] of M.REVIEW_GROUPS) t.push([`reviewLitigation.${g}.total`, g === 'review' ? 4 : 2]);
+  const w = (p, base) => [p, printed[p] ? base * 3 : base * 0.3];
+  for (const r of rows) t.push(w(`applications.${r}.total`, r === 'newReceived' || r === 'results.granted' ? 3 : 1));
+  for (const c of M.ORG_COLS) t.push(w(`applications.results.total.${c}`, 1));
+  for (const [g] of M.REVIEW_GROUPS) t.push(w(`reviewLitigation.${g}.total`, g === 'review' ? 4 : 2));
   return t;
 }
 
 /** Print one total wrong. Mutates printed; returns a description. */
 function applySlip(rng, data, printed) {
-  const path = rng.weighted(slipTargets(data));
+  const path = rng.weighted(slipTargets(data, printed));
   const correct = printed[path];
   const v = correct || 0;
   const options = [['plus', 3], ['minus', v > 0 ? 3 : 0], ['swap', v >= 12 && v % 10 !== Math.floor(v / 10) % 10 ? 2 : 0], ['blank', v > 0 ? 1 : 0], ['zero', v > 0 ? 1 : 0], ['sumOfOthers', 1]];

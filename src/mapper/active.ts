@@ -1,8 +1,8 @@
 import { ActiveItemSpec, TemplateVersion, loadTemplates } from '../templates';
 import { Grid, toGrid } from '../table/grid';
 import { MapContext, IndexedTable } from './context';
-import { LabelMatcher, SURE, normLabel } from './labels';
-import { looksLikeValue, parseNumber } from './numbers';
+import { LabelMatcher, isConfident, normLabel } from './labels';
+import { looksLikeValue, parseNumber, hasDigits } from './numbers';
 
 /**
  * Section 二: small tables of 第二十条 items, each under its own header row (信息内容 | column names).
@@ -23,7 +23,7 @@ function headerOf(grid: Grid, r: number, fields: LabelMatcher): HeaderCol[] | un
   const own = grid.own[r] ?? [];
   if (own.length < 2) return undefined;
   const rest = own.slice(1);
-  if (rest.some((o) => /\d/.test(o.cell.text) && looksLikeValue(o.cell.text))) return undefined;
+  if (rest.some((o) => hasDigits(o.cell.text) && looksLikeValue(o.cell.text))) return undefined;
   const hits = rest.filter((o) => fields.best(normLabel(o.cell.text))).length;
   const first = normLabel(own[0]!.cell.text);
   if (!hits && first !== '信息内容') return undefined;
@@ -87,7 +87,7 @@ export function mapActive(tables: readonly IndexedTable[], version: TemplateVers
         header = h;
         continue;
       }
-      const own = (grid.own[r] ?? []).filter((o) => !o.cell.placeholder);
+      const own = grid.own[r] ?? [];
       const labelCell = own.find((o) => o.cell.text.trim());
       if (!labelCell || looksLikeValue(labelCell.cell.text)) continue;
       const label = normLabel(labelCell.cell.text);
@@ -95,7 +95,7 @@ export function mapActive(tables: readonly IndexedTable[], version: TemplateVers
       if (!best) continue;
       const item = items[best.index]!;
       const score = best.score;
-      if (score < SURE) {
+      if (!isConfident(m.items.scores(label), best.index)) {
         ctx.warn('LABEL_LOOSE_MATCH', `section 二: row "${labelCell.cell.text.trim()}" read as "${item.labels[0]}" (similarity ${score.toFixed(2)})`);
       }
       const valueCells = own.slice(own.indexOf(labelCell) + 1);

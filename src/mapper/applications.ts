@@ -2,8 +2,8 @@ import { ApplicationRowSpec, applicationRows, loadTemplates } from '../templates
 import { Grid, toGrid } from '../table/grid';
 import { alignRows } from './align';
 import { MapContext, IndexedTable } from './context';
-import { LabelMatcher, MATCH_FLOOR, SURE, normLabel } from './labels';
-import { looksLikeValue } from './numbers';
+import { LabelMatcher, MATCH_FLOOR, isConfident, normLabel } from './labels';
+import { looksLikeValue, hasDigits } from './numbers';
 import { Cell } from '../model';
 
 /**
@@ -89,7 +89,7 @@ export function mapApplications(tables: readonly IndexedTable[], ctx: MapContext
     const spec = chosen.specs[si]!;
     matched.add(pi);
     const score = chosen.scores[pi]![si]!;
-    if (score < SURE) {
+    if (!isConfident(chosen.scores[pi]!, si)) {
       ctx.warn('LABEL_LOOSE_MATCH', `section 三: row "${p.printedLabel}" read as "${spec.labels[0]}" (similarity ${score.toFixed(2)})`);
     }
     const first = p.grid.width - VALUE_COLS;
@@ -111,7 +111,7 @@ export function mapApplications(tables: readonly IndexedTable[], ctx: MapContext
   printed.forEach((p, pi) => {
     if (matched.has(pi)) return;
     const first = p.grid.width - VALUE_COLS;
-    const hasNumbers = (p.grid.own[p.row] ?? []).some((o) => o.col >= first && /\d/.test(o.cell.text));
+    const hasNumbers = (p.grid.own[p.row] ?? []).some((o) => o.col >= first && hasDigits(o.cell.text));
     if (hasNumbers) ctx.warn('ROW_UNRECOGNISED', `section 三: row "${p.printedLabel}" matches no template row; its numbers are left out`);
   });
   return { layout: chosen.layout, rows };

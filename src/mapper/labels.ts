@@ -69,6 +69,21 @@ export function wordSimilarity(a: string, b: string): number {
 /** Below this a label does not match at all; at or above SURE it matches without a warning. */
 export const MATCH_FLOOR = 0.6;
 export const SURE = 0.999;
+/**
+ * A label that is not printed exactly as the template's, but is this close to its row and clearly closer to it
+ * than to any other (one character dropped or added: 信访举报投诉类的申请), is read without a warning: nothing
+ * about it is uncertain. Anything looser is read and flagged.
+ */
+const CONFIDENT = 0.85;
+const MARGIN = 0.1;
+
+export function isConfident(scores: readonly number[], chosen: number): boolean {
+  const score = scores[chosen] ?? 0;
+  if (score >= SURE) return true;
+  const rival = scores.reduce((m, s, i) => (i === chosen ? m : Math.max(m, s)), 0);
+  return score >= CONFIDENT && score - rival >= MARGIN;
+}
+
 /** Character similarity in this band is uncertain: word segmentation gets a say. */
 const UNSURE_FROM = 0.45;
 const UNSURE_TO = 0.8;

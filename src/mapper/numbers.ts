@@ -36,6 +36,11 @@ export function parseNumber(raw: string): ParsedNumber {
   return { value: Object.is(value, -0) ? 0 : value, ok: true, ...(m[3] ? { unit: m[3] } : {}) };
 }
 
+/** True when the text holds a digit of any width (１２ as well as 12). */
+export function hasDigits(raw: string): boolean {
+  return /[0-9\uFF10-\uFF19]/.test(raw);
+}
+
 /** True when the cell plainly holds a number or a blank mark: what value cells look like. */
 export function looksLikeValue(raw: string): boolean {
   const p = parseNumber(raw);

@@ -1,7 +1,7 @@
 import { loadTemplates } from '../templates';
 import { toGrid } from '../table/grid';
 import { MapContext, IndexedTable } from './context';
-import { looksLikeValue } from './numbers';
+import { looksLikeValue, hasDigits } from './numbers';
 
 /**
  * Section 四: one row of 15 numbers under a two-level header: 行政复议 (5 columns), then 行政诉讼 ·
@@ -19,9 +19,10 @@ export function mapReview(tables: readonly IndexedTable[], ctx: MapContext): Map
     for (let r = 0; r < grid.rows.length; r++) {
       const own = grid.own[r] ?? [];
       const values = own.filter((o) => looksLikeValue(o.cell.text));
-      if (!values.some((o) => /\d/.test(o.cell.text))) continue;
-      // A data row: mostly values (a leading label such as 数量 is allowed).
+      // A data row: values only (a leading label such as 数量 is allowed), with digits or as many cells as the
+      // template has numbers (a report with no reviews may print all fifteen blank).
       if (values.length < own.length - 1) continue;
+      if (!values.some((o) => hasDigits(o.cell.text)) && values.length < WIDTH) continue;
       if (grid.width < WIDTH) {
         ctx.warn('TABLE_SHAPE', `section 四: the table has ${grid.width} columns where the template has 15; numbers read in template order`);
       }
