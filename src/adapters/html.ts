@@ -24,7 +24,9 @@ export function decodeHtml(buf: Uint8Array): string {
   return sniffDecode(buf).text;
 }
 
-const DROP = 'script, style, noscript, template, iframe, object, embed, svg, canvas, select, button, input, textarea, nav, aside, head';
+const DROP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'select',
+  'button', 'input', 'textarea', 'nav', 'aside']);
+const CONTENT = /zoom|content|article|TRS_Editor|main/i;
 /** Class or id words of site furniture. Never applied to an element that holds a table. */
 const FURNITURE = /(^|[-_\s])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|footer|foot|topbar|sidebar|side|share|related|links?|copyright|toolbar|search|login)([-_\s\d]|$)/i;
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
@@ -83,21 +85,38 @@ function readTable(t: Element): Row[] {
   }).filter((r) => r.cells.length > 0);
 }
 
-export function blocksFromHtml(html: string): { blocks: Block[]; title?: string } {
-  // htmlparser2 (forgiving, several times faster than parse5) rather than the spec parser: pages are read, not rendered.
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
-  const title = $('title').first().text().trim() || undefined;
-  $(DROP).remove();
-  $('[class], [id]').each((_, el) => {
-    const words = `${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`;
-    if (FURNITURE.test(words) && $(el).find('table').length === 0 && !/zoom|content|article|TRS_Editor|main/i.test(words)) $(el).remove();
-  });
-  // Link lists (menus, "related reports") carry report titles that are not this report's.
-  $('ul, ol').each((_, el) => {
-    const items = $(el).children('li');
-    if (items.length >= 2 && items.filter((__, li) => $(li).find('a').length > 0).length >= items.length * 0.8) $(el).remove();
-  });
+/** True when an element holds a <table> anywhere below it. */
+function holdsTable(n: Element): boolean {
+  return n.children.some((c) => isElement(c) && (c.name.toLowerCase() === 'table' || holdsTable(c)));
+}
 
+function textOf(n: AnyNode): string {
+  if (n.type === 'text') return (n as unknown as { data: string }).data;
+  return isElement(n) ? n.children.map(textOf).join('') : '';
+}
+
+/** Site furniture by class or id (never an element that holds a table or says it is the content). */
+function isFurniture(el: Element): boolean {
+  const words = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+  return words.length > 1 && FURNITURE.test(words) && !CONTENT.test(words) && !holdsTable(el);
+}
+
+/** A menu or a "related reports" list: its items are links, and their titles are not this report's. */
+function isLinkList(el: Element): boolean {
+  const items = el.children.filter((c): c is Element => isElement(c) && c.name.toLowerCase() === 'li');
+  const linked = items.filter((li) => hasLink(li)).length;
+  return items.length >= 2 && linked >= items.length * 0.8;
+}
+
+function hasLink(n: Element): boolean {
+  return n.children.some((c) => isElement(c) && (c.name.toLowerCase() === 'a' || hasLink(c)));
+}
+
+export function blocksFromHtml(html: string): { blocks: Block[]; title?: string } {
+  // htmlparser2 (forgiving, several times faster than parse5) rather than the spec parser: pages are read, not
+  // rendered. One walk over the tree, no selector engine: this runs once per report in a batch of thousands.
+  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
+  let title: string | undefined;
   const blocks: Block[] = [];
   let lines: string[] = [''];
   const flush = () => {
@@ -111,9 +130,14 @@ export function blocksFromHtml(html: string): { blocks: Block[]; title?: string 
     }
     if (!isElement(n)) return;
     const name = n.name.toLowerCase();
+    if (name === 'title') {
+      title ??= textOf(n).trim() || undefined;
+      return;
+    }
+    if (DROP.has(name) || isFurniture(n) || ((name === 'ul' || name === 'ol') && isLinkList(n))) return;
     if (name === 'table') {
       flush();
-      if ($(n).find('table').length > 0) {
+      if (holdsTable(n)) {
         // A layout table: its cells are the page's flow.
         for (const tr of tableRows(n)) for (const td of tr.children) if (isElement(td)) { walk(td); flush(); }
       } else {
@@ -131,8 +155,7 @@ export function blocksFromHtml(html: string): { blocks: Block[]; title?: string 
     for (const c of n.children) walk(c);
     if (block) flush();
   };
-  const body = $('body').get(0) ?? $.root().get(0);
-  if (body) for (const c of (body as Element).children ?? []) walk(c);
+  for (const c of $.root().get(0)?.children ?? []) walk(c);
   flush();
   return { blocks, ...(title ? { title } : {}) };
 }

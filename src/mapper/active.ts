@@ -31,12 +31,16 @@ function headerOf(grid: Grid, r: number, fields: LabelMatcher): HeaderCol[] | un
 }
 
 /** How many of a template's own (not shared) labels the tables print: decides 2019 against 2021. */
+let versionLabels: Record<TemplateVersion, Set<string>> | undefined;
+
 export function activeVersionVotes(tables: readonly IndexedTable[]): Record<TemplateVersion, number> {
-  const { active } = loadTemplates();
-  const labelsOf = (v: TemplateVersion) =>
-    new Set(active[v].items.flatMap((i) => [...i.labels, ...i.fields.flatMap((f) => f.labels)]).map(normLabel));
-  const l21 = labelsOf('2021');
-  const l19 = labelsOf('2019');
+  if (!versionLabels) {
+    const { active } = loadTemplates();
+    const labelsOf = (v: TemplateVersion) =>
+      new Set(active[v].items.flatMap((i) => [...i.labels, ...i.fields.flatMap((f) => f.labels)]).map(normLabel));
+    versionLabels = { '2019': labelsOf('2019'), '2021': labelsOf('2021') };
+  }
+  const { '2021': l21, '2019': l19 } = versionLabels;
   const votes: Record<TemplateVersion, number> = { '2019': 0, '2021': 0 };
   for (const t of tables) {
     for (const r of t.block.rows) {

@@ -11,8 +11,15 @@ const SUPPLEMENT: Record<string, string> = {
 };
 const SUPPLEMENT_RE = /[\u2E80-\u2EFF]/g;
 
+/**
+ * Text NFKC cannot change: ASCII, the unified ideographs and the CJK punctuation that has no compatibility
+ * mapping. Most cells are like this, and NFKC is the mapper's hottest call, so it is skipped for them.
+ */
+const STABLE = /^[\x20-\x7E\u4E00-\u9FFF\u3001\u3002\u3008-\u3011\u2018\u2019\u201C\u201D\u2014\u2026\n\r\t]*$/;
+
 /** NFKC plus the radicals NFKC leaves alone; white space of every width becomes one ASCII space. */
 export function normalizeChars(s: string): string {
+  if (STABLE.test(s)) return s.replace(/\t/g, ' ');
   return s
     .normalize('NFKC')
     .replace(SUPPLEMENT_RE, (ch) => SUPPLEMENT[ch] ?? ch)
