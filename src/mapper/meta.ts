@@ -27,6 +27,25 @@ function agencyFrom(s: string): string | null {
   return a.length >= 2 && a.length <= 40 && !/[。；;]/.test(a) ? a : null;
 }
 
+/** Breadcrumbs and article headers: never part of the title. */
+const FURNITURE_LINE = /[>›»|]|首页|发布日期|发布时间|来源|浏览次数|字号/;
+
+function titleIn(p: string): { title: string; agency: string | null; year: number } | undefined {
+  if (p.length > 70) return undefined;
+  const m = TITLE_TAIL.exec(p);
+  if (m) return { title: p, agency: agencyFrom(p.slice(0, m.index)), year: Number(m[1]) };
+  // "2021年度XX局政府信息公开工作年度报告": the agency sits between the year and the words.
+  const between = TITLE_YEAR_FIRST.exec(p);
+  if (between) {
+    // "2022年XX区人民政府信息公开…": the agency's 政府 doubles as the words' 政府; give it back to the agency.
+    const agency = /人民$/.test(between[2]!) ? `${between[2]}政府` : between[2]!;
+    return { title: p, agency: agencyFrom(agency), year: Number(between[1]) };
+  }
+  const alt = TITLE_YEAR_AFTER.exec(p);
+  if (alt) return { title: p, agency: agencyFrom(alt[1]!), year: Number(alt[2]) };
+  return undefined;
+}
+
 export function findMeta(blocks: readonly Block[], metaTitle?: string): ReportMeta {
   const paras: string[] = [];
   for (const b of blocks) {
@@ -34,29 +53,25 @@ export function findMeta(blocks: readonly Block[], metaTitle?: string): ReportMe
     for (const line of b.text.split('\n')) if (line.trim()) paras.push(clean(line));
     if (paras.length > 40) break;
   }
-  // A title line is short and names a year's report.
+  // A title line is short and names a year's report; a title broken over two lines ("2022年XX县人民政府" /
+  // "政府信息公开工作年度报告") is tried joined as well.
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
-    if (p.length > 70) continue;
-    const m = TITLE_TAIL.exec(p);
-    // "2021年度XX局政府信息公开工作年度报告": the agency sits between the year and the words.
-    const between = m ? undefined : TITLE_YEAR_FIRST.exec(p);
-    const alt = m || between ? undefined : TITLE_YEAR_AFTER.exec(p);
-    if (!m && !between && !alt) continue;
-    const year = Number(m ? m[1] : between ? between[1] : alt![2]);
-    const before = m ? p.slice(0, m.index) : between ? between[2]! : alt![1]!;
-    let agency = agencyFrom(before);
-    let title = p;
+    const next = paras[i + 1];
+    const joinable = next !== undefined && p.length <= 40 && next.length <= 40 && !FURNITURE_LINE.test(p);
+    const found = titleIn(p) ?? (joinable ? titleIn(p + next) : undefined);
+    if (!found) continue;
+    let { agency, title } = found;
     if (!agency && i > 0) {
       const prev = paras[i - 1]!;
       const a = prev.length <= 40 ? agencyFrom(prev) : null;
-      if (a && !/[>›»|]|首页|发布日期|来源/.test(prev)) {
+      if (a && !FURNITURE_LINE.test(prev)) {
         agency = a;
-        title = prev + p;
+        title = prev + title;
       }
     }
     if (!agency) agency = openingAgency(paras);
-    return { title, agency, year };
+    return { title, agency, year: found.year };
   }
   const fromOpening = paras.map((p) => OPENING.exec(p)).find((m) => m);
   if (fromOpening) {

@@ -24,6 +24,12 @@ describe('title, agency and year', () => {
     expect(meta('2020年度上海市财政局政府信息公开工作年度报告').agency).toBe('上海市财政局');
   });
 
+  test('the year first and the title broken over two lines', () => {
+    expect(meta('发布日期:2023-01-25 信息来源:绵阳市三台县人民政府', '2022 年绵阳市三台县人民政府', '政府信息公开工作年度报告'))
+      .toMatchObject({ agency: '绵阳市三台县人民政府', year: 2022 });
+    expect(meta('2022年某某区人民政府信息公开工作年度报告').agency).toBe('某某区人民政府');
+  });
+
   test('year in brackets after the words', () => {
     expect(meta('淮安市洪泽区人民政府政府信息公开工作年度报告（2023年度）')).toMatchObject({ agency: '淮安市洪泽区人民政府', year: 2023 });
   });
