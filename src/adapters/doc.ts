@@ -54,25 +54,13 @@ function readTable(paras: readonly WordParagraph[], start: number, depth: number
   return { rows, next: i };
 }
 
-/** Cell edges within a few twips of each other are one grid line (writers round widths differently row to row). */
-const EDGE_TOLERANCE = 10;
-
+/** The table's grid: every cell edge of every row (twips from the left margin), in order. */
 function gridLines(rows: readonly DocRow[]): number[] {
-  const edges = [...new Set(rows.flatMap((r) => (r.defs ?? []).flatMap((d) => [d.left, d.right])))].sort((a, b) => a - b);
-  const lines: number[] = [];
-  for (const e of edges) if (!lines.length || e - lines[lines.length - 1]! > EDGE_TOLERANCE) lines.push(e);
-  return lines;
+  return [...new Set(rows.flatMap((r) => (r.defs ?? []).flatMap((d) => [d.left, d.right])))].sort((a, b) => a - b);
 }
 
-function wordRows(rows: readonly DocRow[]): WordRow[] {
-  const lines = gridLines(rows);
-  const at = (x: number) => {
-    let best = 0;
-    lines.forEach((l, k) => {
-      if (Math.abs(l - x) < Math.abs(lines[best]! - x)) best = k;
-    });
-    return best;
-  };
+function wordRows(rows: readonly DocRow[], lines: readonly number[]): WordRow[] {
+  const at = (x: number) => Math.max(0, lines.indexOf(x));
   const width = Math.max(0, lines.length - 1);
   return rows.map((r) => {
     const defs = r.defs ?? [];
@@ -98,7 +86,8 @@ function pushLines(text: string, out: Block[]): void {
 function pushTable(rows: readonly DocRow[], out: Block[]): void {
   const layout = rows.some((r) => r.cells.some((c) => c.some((it) => it.kind === 'table')));
   if (!layout) {
-    if (rows.length) out.push(table(wordTableRows(wordRows(rows))));
+    const lines = gridLines(rows);
+    if (rows.length) out.push(table(wordTableRows(wordRows(rows, lines), lines.slice(1).map((x, i) => x - lines[i]!))));
     return;
   }
   for (const r of rows) {
@@ -142,14 +131,19 @@ export async function readDoc(buf: Uint8Array, file: string): Promise<DocModel> 
   if (cfb.streams.includes('EncryptedPackage')) {
     throw new NianbaoError('ENCRYPTED', file, 'a Word document (DOCX) protected with a password; save it without one');
   }
-  let paras: WordParagraph[];
+  let text: ReturnType<typeof readWord97>;
   try {
-    paras = readWord97(cfb);
+    text = readWord97(cfb);
   } catch (e) {
     if (e instanceof Word97Error) throw new NianbaoError(e.encrypted ? 'ENCRYPTED' : 'UNREADABLE', file, e.message);
     if (e instanceof CfbError || e instanceof RangeError) throw new NianbaoError('UNREADABLE', file, `a damaged Word 97–2003 file: ${e.message}`);
     throw e;
   }
+  const blocks = blocksFromWordParagraphs(text.paragraphs);
+  if (!blocks.length) {
+    if (text.pictures) throw new NianbaoError('NO_TEXT', file, 'the document holds pictures but no text (a scan?)');
+    throw new NianbaoError('EMPTY', file, 'the document has no text');
+  }
   const title = summaryTitle(cfb);
-  return docModel('doc', blocksFromWordParagraphs(paras), title ? { metaTitle: title } : {});
+  return docModel('doc', blocks, title ? { metaTitle: title } : {});
 }

@@ -13,9 +13,9 @@ const VT_LPSTR = 30;
 const VT_LPWSTR = 31;
 
 export function summaryTitle(cfb: Cfb): string | undefined {
-  const s = cfb.stream('\x05SummaryInformation');
-  if (!s || s.length < 48) return undefined;
   try {
+    const s = cfb.stream('\x05SummaryInformation');
+    if (!s || s.length < 48) return undefined;
     const section = s.readUInt32LE(44);
     const count = s.readUInt32LE(section + 4);
     const props = new Map<number, number>();

@@ -1,11 +1,14 @@
 import { Cfb } from './cfb';
+import { DocLists } from './lists';
 
 /**
  * The main text of a Word 97–2003 binary document ([MS-DOC]) as paragraphs that know their table structure.
- * word-extractor's getBody() cannot give this: it prints a cell end and a row end both as TAB (it misreads the
- * two-byte length of sprmTDefTable, so most row ends are never marked), which makes an empty cell and the end of a
- * row look the same, and it knows nothing of merged cells. Here the paragraph properties are read from the PAPX
- * pages: table depth, cell end, row end, and for each row end the row's cell edges and merge flags.
+ * word-extractor's getBody() cannot give this: it prints every cell end as a TAB and marks a row end with a newline
+ * only when the row's properties sit in the PAPX page itself; a wide row's properties live in the Data stream
+ * (sprmPHugePapx), which it does not follow, so such a row ends in a TAB too and an empty cell and the end of a
+ * row look the same. It knows nothing of merged cells either. Here the paragraph properties are read from the
+ * PAPX pages and the Data stream: table depth, cell end, row end, and for each row end the row's cell edges and
+ * merge flags.
  */
 
 export class Word97Error extends Error {
@@ -178,6 +181,9 @@ interface ParaProps {
   innerCell: boolean;
   innerTtp: boolean;
   cells?: CellDef[];
+  /** List membership: 1-based list format override, and level. */
+  ilfo?: number;
+  ilvl?: number;
 }
 
 function applyParaSprms(g: Buffer, p: ParaProps): void {
@@ -189,6 +195,8 @@ function applyParaSprms(g: Buffer, p: ParaProps): void {
       case 0x664a: p.itap = (p.itap ?? (p.inTable ? 1 : 0)) + g.readInt32LE(at); break;
       case 0x244b: p.innerCell = g[at] === 1; break;
       case 0x244c: p.innerTtp = g[at] === 1; break;
+      case 0x460b: p.ilfo = g.readInt16LE(at); break;
+      case 0x260a: p.ilvl = g[at]!; break;
       case 0xd608: p.cells = defTable(g.subarray(at, at + len)); break;
       case 0xd62b: {
         // sprmTVertMerge: a later override of one cell's vertical merge.
@@ -226,15 +234,18 @@ function defTable(o: Buffer): CellDef[] {
   return cells;
 }
 
+const MAX_DEPTH = 16;
+
 /** Characters that are no text: object anchors, footnote marks, annotation marks, drawn objects. */
 const DROP = new Set([0x01, 0x02, 0x03, 0x04, 0x05, 0x08, 0x1f]);
 
-export function readWord97(cfb: Cfb): WordParagraph[] {
+/** The main text's paragraphs, and how many pictures and drawn objects are anchored in it. */
+export function readWord97(cfb: Cfb): { paragraphs: WordParagraph[]; pictures: number } {
   const word = cfb.stream('WordDocument');
   if (!word) throw new Word97Error('an OLE file with no WordDocument stream: not a Word document');
   if (word.length < 0x1aa || word.readUInt16LE(0) !== 0xa5ec) throw new Word97Error('not a Word 97–2003 document (bad FIB)');
   const flags = word.readUInt16LE(0x0a);
-  if (flags & 0x0100) throw new Word97Error('the document is protected with a password', true);
+  if (flags & 0x0100) throw new Word97Error('a Word 97–2003 document protected with a password; save it without one', true);
   if (word.readUInt16LE(0x02) < 0xc0) throw new Word97Error('a Word 6/95 document; only Word 97 and later are read');
   const table = cfb.stream(flags & 0x0200 ? '1Table' : '0Table');
   if (!table) throw new Word97Error('the table stream is missing');
@@ -245,6 +256,7 @@ export function readWord97(cfb: Cfb): WordParagraph[] {
   const { pieces, prcs } = readPieces(table, u32(0x1a2), u32(0x1a6));
   const paps = readRuns(word, table, u32(0x102), u32(0x106), 'pap', data);
   const chps = readRuns(word, table, u32(0xfa), u32(0xfe), 'chp');
+  const lists = DocLists.read(word, table);
 
   /** Deleted revisions and hidden text are not printed. */
   const unprinted = (fc: number) => {
@@ -269,6 +281,7 @@ export function readWord97(cfb: Cfb): WordParagraph[] {
   };
 
   const out: WordParagraph[] = [];
+  let pictures = 0;
   let text = '';
   /** Open fields: true while inside a field's code (between 0x13 and 0x14). */
   const fields: boolean[] = [];
@@ -280,13 +293,16 @@ export function readWord97(cfb: Cfb): WordParagraph[] {
       const code = piece.bpc === 2 ? word.readUInt16LE(fc) : word[fc]!;
       if (code === 0x0d || code === 0x07) {
         const p = propsAt(fc, piece);
-        let depth = p.itap ?? (p.inTable ? 1 : 0);
+        // Tables nest a few deep at most; a depth beyond that is damage, and would recurse without end.
+        let depth = Math.min(MAX_DEPTH, Math.max(0, p.itap ?? (p.inTable ? 1 : 0)));
         if (code === 0x07 && depth === 0) depth = 1;
         const end = depth <= 1 ? (p.ttp ? 'row' : code === 0x07 ? 'cell' : 'para') : p.innerTtp ? 'row' : p.innerCell ? 'cell' : 'para';
-        out.push({ text, depth, end, ...(end === 'row' && p.cells ? { cells: p.cells } : {}) });
+        const number = lists && p.ilfo && p.ilfo > 0 ? lists.numberOf(p.ilfo, p.ilvl ?? 0) : '';
+        out.push({ text: number + text, depth, end, ...(end === 'row' && p.cells ? { cells: p.cells } : {}) });
         text = '';
         continue;
       }
+      if (code === 0x01 || code === 0x08) pictures++;
       if (code === 0x13) fields.push(true);
       else if (code === 0x14) fields[fields.length - 1] = false;
       else if (code === 0x15) fields.pop();
@@ -299,5 +315,5 @@ export function readWord97(cfb: Cfb): WordParagraph[] {
     }
   }
   if (text) out.push({ text, depth: 0, end: 'para' });
-  return out;
+  return { paragraphs: out, pictures };
 }

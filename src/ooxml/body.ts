@@ -9,7 +9,7 @@ import { WordCell, WordRow, wordTableRows } from './wordTable';
  *   - w:p: the text of its runs (w:t), w:tab as a space, w:br/w:cr as a new line; each printed line its own paragraph
  *     block, so a heading that shares a w:p with the next line (joined by w:br) still stands alone;
  *   - what is not printed is left out: deleted revisions (w:del, w:moveFrom), hidden runs (w:vanish), field codes
- *     (w:instrText; the field's result runs are kept), drawings and text boxes;
+ *     (w:instrText; the field's result runs are kept); text boxes follow the paragraph they are anchored in;
  *   - content controls (w:sdt), w:hyperlink, w:ins, custom XML and smart tags are looked through;
  *   - w:tbl: rows and cells with their spans (wordTable.ts); a table whose cells hold tables is page layout and is
  *     read as flow, its inner tables as tables.
@@ -18,9 +18,12 @@ import { WordCell, WordRow, wordTableRows } from './wordTable';
 export interface BodyHooks {
   /** Text printed before a paragraph by its list numbering ("一、"), if it has any. */
   numberOf?(p: Element): string;
-  /** Blocks of an imported part (w:altChunk) by relationship id, already read. */
+  /** Blocks of an imported part (w:altChunk), read beforehand; undefined when it could not be read. */
   altChunk?(el: Element): Block[] | undefined;
 }
+
+/** Spans and skips beyond this are damage (Word allows 63 columns); the cap keeps a grid from exploding. */
+const MAX_SPAN = 100;
 
 const WRAPPERS = new Set(['customXml', 'smartTag', 'ins', 'moveTo', 'hyperlink', 'fldSimple', 'dir', 'bdo']);
 
@@ -62,12 +65,25 @@ export class BodyReader {
           const t = squeeze(line);
           if (t) out.push(paragraph(t));
         }
+        this.textBoxes(el, out);
       } else if (name === 'tbl') this.readTable(el, out);
       else if (name === 'altChunk') out.push(...(this.hooks.altChunk?.(el) ?? []));
     }
   }
 
-  paragraphLines(p: Element): string[] {
+  /**
+   * Text boxes anchored in a paragraph, after it. Office writes each twice (a DrawingML shape and its VML
+   * fallback inside mc:AlternateContent); the fallback is skipped.
+   */
+  private textBoxes(el: Element, out: Block[]): void {
+    for (const c of childElements(el)) {
+      if (c.name.endsWith(':Fallback')) continue;
+      if (this.w.local(c) === 'txbxContent') this.readBlocks(c, out);
+      else this.textBoxes(c, out);
+    }
+  }
+
+  private paragraphLines(p: Element): string[] {
     const lines = [this.hooks.numberOf?.(p) ?? ''];
     for (const el of this.contents(p)) if (this.w.local(el) === 'r') this.run(el, lines);
     return lines;
@@ -113,13 +129,16 @@ export class BodyReader {
     }
     const wordRows: WordRow[] = rows.map(({ tr, tcs }) => {
       const trPr = this.w.child(tr, 'trPr');
+      const skip = (name: string) => Math.min(MAX_SPAN, Math.max(0, this.w.intOf(trPr, name) ?? 0));
       return {
-        before: Math.max(0, this.w.intOf(trPr, 'gridBefore') ?? 0),
-        after: Math.max(0, this.w.intOf(trPr, 'gridAfter') ?? 0),
+        before: skip('gridBefore'),
+        after: skip('gridAfter'),
         cells: tcs.map((tc) => this.cell(tc)),
       };
     });
-    if (wordRows.length) out.push(table(wordTableRows(wordRows)));
+    const grid = this.w.child(tbl, 'tblGrid');
+    const widths = grid ? childElements(grid).filter((g) => this.w.local(g) === 'gridCol').map((g) => Number(this.w.attr(g, 'w') ?? NaN)) : [];
+    if (wordRows.length) out.push(table(wordTableRows(wordRows, widths.every((x) => Number.isFinite(x)) ? widths : undefined)));
   }
 
   private cell(tc: Element): WordCell {
@@ -135,7 +154,7 @@ export class BodyReader {
     const hMerge = merge('hMerge');
     return {
       text: joinLines(lines),
-      span: Math.min(100, Math.max(1, this.w.intOf(pr, 'gridSpan') ?? 1)),
+      span: Math.min(MAX_SPAN, Math.max(1, this.w.intOf(pr, 'gridSpan') ?? 1)),
       ...(vMerge ? { vMerge } : {}),
       ...(hMerge ? { hMerge } : {}),
     };

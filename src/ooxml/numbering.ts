@@ -46,7 +46,7 @@ function roman(n: number): string {
 }
 
 function letters(n: number): string {
-  if (n <= 0) return String(n);
+  if (n <= 0 || n > 26 * 20) return String(n);
   // Word repeats the letter: A … Z, AA … ZZ.
   return String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
 }
@@ -113,14 +113,18 @@ export class ListNumbering {
       }
       this.lists.set(numId, { key: restarts ? `num:${numId}` : `abstract:${abstractId}`, levels });
     }
-    const sw = styles && new WordNames(styles);
-    for (const s of styles && sw ? childElements(styles).filter((e) => sw.local(e) === 'style') : []) {
-      const pPr = sw!.child(s, 'pPr');
-      const numPr = pPr && sw!.child(pPr, 'numPr');
-      const basedOn = sw!.valOf(s, 'basedOn');
-      const numId = sw!.valOf(numPr, 'numId');
-      const ilvl = sw!.intOf(numPr, 'ilvl');
-      this.styleNums.set(sw!.attr(s, 'styleId') ?? '', {
+    if (styles) this.readStyles(styles);
+  }
+
+  private readStyles(styles: Element): void {
+    const sw = new WordNames(styles);
+    for (const s of childElements(styles).filter((e) => sw.local(e) === 'style')) {
+      const pPr = sw.child(s, 'pPr');
+      const numPr = pPr && sw.child(pPr, 'numPr');
+      const basedOn = sw.valOf(s, 'basedOn');
+      const numId = sw.valOf(numPr, 'numId');
+      const ilvl = sw.intOf(numPr, 'ilvl');
+      this.styleNums.set(sw.attr(s, 'styleId') ?? '', {
         ...(numId !== undefined ? { numId } : {}),
         ...(ilvl !== undefined ? { ilvl } : {}),
         ...(basedOn !== undefined ? { basedOn } : {}),

@@ -46,7 +46,9 @@ export class WordNames {
   }
 
   child(el: Element, name: string): Element | undefined {
-    return childElements(el).find((c) => this.local(c) === name);
+    const full = this.prefix + name;
+    for (const c of el.children) if (c.type === 'tag' && (c as Element).name === full) return c as Element;
+    return undefined;
   }
 
   /** The w:val of a child element, e.g. w:pStyle/@w:val. */
