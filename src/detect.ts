@@ -5,7 +5,7 @@ import { Format } from './model';
  * the file name only breaks a tie between HTML and text.
  */
 
-export type Detected = Format | 'zip' | 'binary' | 'empty';
+export type Detected = Format | 'zip' | 'rtf' | 'binary' | 'empty';
 
 function startsWith(buf: Uint8Array, bytes: number[], at = 0): boolean {
   return bytes.every((b, i) => buf[at + i] === b);
@@ -22,8 +22,11 @@ export function detectFormat(buf: Uint8Array, name = ''): Detected {
   }
   if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
   if (!/\S/.test(head.toString('latin1').replace(/\0/g, '')) && buf.byteLength <= 1024) return 'empty';
+  if (head.subarray(0, 16).toString('latin1').trimStart().startsWith('{\\rtf')) return 'rtf';
   if (looksBinary(head)) return 'binary';
   const text = head.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().slice(0, 512).toLowerCase();
+  // A web page saved as one file (.mht, often named .doc): a MIME message around the page.
+  if (/^mime-version:/m.test(text) && /multipart\/related/.test(head.toString('latin1').toLowerCase())) return 'html';
   if (/^<(!doctype html|html|head|body|meta|title|div|table|p[\s>])/.test(text) || /<html[\s>]/.test(text)) return 'html';
   if (/\.(html?|xhtml|shtml|jsp|aspx?|php)$/i.test(name) && /<[a-z!]/.test(text)) return 'html';
   return 'text';

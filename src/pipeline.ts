@@ -18,6 +18,7 @@ export async function parseBuffer(buf: Uint8Array, options: ParseOptionsInput = 
   if (detected === 'empty') throw new NianbaoError('EMPTY', file, 'the file is empty');
   if (detected === 'binary') throw new NianbaoError('BINARY', file, 'not a document: binary data of no format nianbao reads (PDF, DOCX, DOC, HTML, text)');
   if (detected === 'zip') throw new NianbaoError('UNREADABLE', file, 'a ZIP archive that is not a Word document');
+  if (detected === 'rtf') throw new NianbaoError('UNREADABLE', file, 'an RTF document, which nianbao does not read: save it as DOCX or PDF');
   const doc = await adapters[detected](buf, file);
   const mapped = mapReport(doc, file);
   const record: ReportRecord = {

@@ -21,6 +21,11 @@ describe('format by content, not by name', () => {
     expect(detectFormat(Buffer.concat([b([0x50, 0x4b, 3, 4]), b('....xl/workbook.xml')]))).toBe('zip');
   });
 
+  test('RTF is told apart (and refused by the pipeline), an MHT page is read as HTML', () => {
+    expect(detectFormat(b('{\\rtf1\\ansi\\deff0 {\\fonttbl}}'), 'report.doc')).toBe('rtf');
+    expect(detectFormat(b('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n\r\n--x\r\n'), 'report.doc')).toBe('html');
+  });
+
   test('binary junk is no text', () => {
     expect(detectFormat(Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 31) % 256)))).toBe('binary');
   });

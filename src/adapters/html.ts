@@ -3,6 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { Block, Cell, DocModel, Row, cell, docModel, paragraph, row, table } from '../model';
 import { joinLines } from '../text/normalize';
 import { canonicalCharset, decodeWith, isValidUtf8, sniffDecode, bomCharset } from '../text/decode';
+import { altChunkHtml } from '../ooxml/altChunk';
 
 /**
  * HTML pages as government sites publish them: the report inside navigation, sidebars and footers; tables with
@@ -161,6 +162,9 @@ export function blocksFromHtml(html: string): { blocks: Block[]; title?: string 
 }
 
 export function readHtml(buf: Uint8Array): DocModel {
-  const { blocks, title } = blocksFromHtml(decodeHtml(buf));
+  const head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 2048)).toString('latin1');
+  // A page saved as MHT: the page is the message's text/html part.
+  const html = /^MIME-Version:/im.test(head) ? (altChunkHtml(Buffer.from(buf), 'page.mht') ?? '') : decodeHtml(buf);
+  const { blocks, title } = blocksFromHtml(html);
   return docModel('html', blocks, title ? { metaTitle: title } : {});
 }

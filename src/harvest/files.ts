@@ -9,7 +9,7 @@ import type { Detected } from '../detect';
  * renamed into place before the database mentions it, so a row never names a missing or partial file.
  */
 
-const EXTENSION: Record<Detected, string> = { pdf: 'pdf', docx: 'docx', doc: 'doc', html: 'html', text: 'txt', zip: 'zip', binary: 'bin', empty: 'bin' };
+const EXTENSION: Record<Detected, string> = { pdf: 'pdf', docx: 'docx', doc: 'doc', html: 'html', text: 'txt', zip: 'zip', rtf: 'rtf', binary: 'bin', empty: 'bin' };
 
 export class ContentStore {
   constructor(readonly dir: string) {}

@@ -58,6 +58,22 @@ function rowsOf(layout: Layout) {
   return { specs, scores: (label: string) => { const all = matcher.scores(label); return at.map((i) => all[i]!); } };
 }
 
+/**
+ * The seven number cells of a printed row: the cells starting in the grid's last seven columns. Where a number
+ * cell of its own row spans two grid columns (a Word cell a little wider than its neighbours), the slots no longer
+ * line up, and the row's own last seven cells are its numbers.
+ */
+function valueCells(p: PrintedRow): { cell: Cell | undefined; col: number }[] {
+  const first = p.grid.width - VALUE_COLS;
+  const slots = Array.from({ length: VALUE_COLS }, (_, k) => p.grid.rows[p.row]?.[first + k]);
+  const spansOwnRow = slots.some((s) => s && !s.origin && s.row === p.row && s.col >= first);
+  if (spansOwnRow) {
+    const own = (p.grid.own[p.row] ?? []).slice(-VALUE_COLS);
+    if (own.length === VALUE_COLS && own.every((o) => o.col >= first - VALUE_COLS)) return own.map((o) => ({ cell: o.cell, col: o.col }));
+  }
+  return slots.map((s, k) => ({ cell: s && s.origin ? s.cell : undefined, col: first + k }));
+}
+
 export interface ApplicationsResult {
   layout: Layout;
   rows: Map<string, AppRow>;
@@ -92,13 +108,10 @@ export function mapApplications(tables: readonly IndexedTable[], ctx: MapContext
     if (!isConfident(chosen.scores[pi]!, si)) {
       ctx.warn('LABEL_LOOSE_MATCH', `section 三: row "${p.printedLabel}" read as "${spec.labels[0]}" (similarity ${score.toFixed(2)})`);
     }
-    const first = p.grid.width - VALUE_COLS;
     const values: AppRow = {};
-    columns.forEach((c, k) => {
-      const col = first + k;
-      const slot = p.grid.rows[p.row]?.[col];
-      const cell: Cell | undefined = slot && slot.origin ? slot.cell : undefined;
-      values[c.key] = ctx.value(`applications.${spec.path}.${c.key}`, cell, { table: p.table.index, row: p.row, col });
+    valueCells(p).forEach(({ cell, col }, k) => {
+      const key = columns[k]!.key;
+      values[key] = ctx.value(`applications.${spec.path}.${key}`, cell, { table: p.table.index, row: p.row, col });
     });
     rows.set(spec.path, values);
   }
