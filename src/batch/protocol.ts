@@ -12,7 +12,7 @@ export interface WorkerSetup {
 export interface JobMessage {
   id: number;
   path: string;
-  /** The file's bytes, transferred (not copied) to the worker. */
+  /** The file's bytes (copied to the worker, so the pool can hand them to another if this worker dies). */
   bytes: ArrayBuffer;
 }
 

@@ -14,10 +14,15 @@ const port = parentPort!;
 const encode = encoders[(workerData as WorkerSetup).kind];
 const testDelay = Number(process.env[TEST_DELAY_ENV] ?? 0);
 
+const utf8 = new TextEncoder();
+
 async function parse(job: JobMessage): Promise<WorkerOutcome> {
   try {
     const record = await parseBuffer(new Uint8Array(job.bytes), { path: job.path });
-    return { ok: true, payload: encode(record), failedChecks: record.checks.filter((c) => !c.ok).length };
+    const encoded = encode(record);
+    // Text goes as UTF-8 bytes, transferred: no copy on the way, and the main thread writes them as they are.
+    const payload = typeof encoded === 'string' ? utf8.encode(encoded) : encoded;
+    return { ok: true, payload, failedChecks: record.checks.filter((c) => !c.ok).length };
   } catch (e) {
     if (e instanceof NianbaoError) return { ok: false, code: e.code, message: e.message };
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -25,10 +30,19 @@ async function parse(job: JobMessage): Promise<WorkerOutcome> {
   }
 }
 
-port.on('message', (job: JobMessage) => {
+async function run(job: JobMessage): Promise<void> {
   // Blocks like a parser stuck in a loop would, so the time limit is tested on the real thing.
   if (testDelay > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, testDelay);
-  void parse(job).then((outcome) => port.postMessage({ type: 'done', id: job.id, outcome } satisfies WorkerMessage));
+  const outcome = await parse(job);
+  const transfer = outcome.ok && outcome.payload instanceof Uint8Array ? [outcome.payload.buffer as ArrayBuffer] : [];
+  port.postMessage({ type: 'done', id: job.id, outcome } satisfies WorkerMessage, transfer);
+}
+
+// The pool sends files ahead; they are parsed strictly one after another, in the order sent (the pool's time limit
+// runs for the first file it has not heard back about).
+let queue = Promise.resolve();
+port.on('message', (job: JobMessage) => {
+  queue = queue.then(() => run(job));
 });
 
 port.postMessage({ type: 'ready' } satisfies WorkerMessage);

@@ -1,4 +1,7 @@
 import { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { batch, formatSummary } from '../batch';
+import { formatHarvestSummary, harvest, harvestedReports } from '../harvest';
 import { NianbaoError } from '../errors';
 import { parseBuffer, parseFile } from '../pipeline';
 import { jsonSchema } from '../schema';
@@ -15,6 +18,16 @@ export interface Io {
 }
 
 const USAGE = `usage: nianbao parse FILE|-     one report (PDF, DOCX, DOC, HTML, text) to contract JSON on stdout
+       nianbao batch DIR_OR_GLOB... --out OUT.jsonl|.csv|.sqlite [--jobs N] [--timeout SECONDS]
+                                 [--max-memory MB] [--long]
+                                 every report below DIR (or matching GLOB) into one OUT; resumable
+       nianbao harvest --sources SOURCES --db DB [--once] [--delay S] [--timeout S] [--retries N]
+                       [--max-size MB] [--max-attempts N] [--recheck-days N] [--max-pages N]
+                       [--max-redirects N] [--parse-timeout S] [--concurrency N] [--files DIR]
+                       [--allow-private-network]
+                                 one pass over the sites in SOURCES: new reports into DB and, as JSON lines, to stdout
+       nianbao harvest --db DB --new-since DATE
+                                 the reports DB found since DATE (ISO 8601), as JSON lines
        nianbao schema            the output contract as JSON Schema`;
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -30,6 +43,115 @@ function write(out: Writable, text: string): Promise<void> {
   });
 }
 
+/** Exit 0 when the run went through (bad files are records in OUT), 130 when interrupted by Ctrl-C. */
+async function runBatch(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        jobs: { type: 'string', short: 'j' },
+        timeout: { type: 'string' },
+        'max-memory': { type: 'string' },
+        long: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new NianbaoError('USAGE', 'nianbao', `batch: ${(e as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    await write(io.stdout, `${USAGE}\n`);
+    return 0;
+  }
+  if (values.out === undefined) throw new NianbaoError('USAGE', 'nianbao', `batch needs --out OUT\n${USAGE}`);
+  const controller = new AbortController();
+  // The first Ctrl-C stops cleanly; a second one (the listener is gone by then) kills as usual.
+  const onSigint = () => {
+    process.removeListener('SIGINT', onSigint);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const summary = await batch({
+      inputs: positionals,
+      out: values.out,
+      ...(values.jobs !== undefined && { jobs: values.jobs }),
+      ...(values.timeout !== undefined && { timeout: values.timeout }),
+      ...(values['max-memory'] !== undefined && { maxMemory: values['max-memory'] }),
+      ...(values.long !== undefined && { long: values.long }),
+    }, { stderr: io.stderr, signal: controller.signal });
+    await write(io.stderr, `${formatSummary(summary)}\n`);
+    return summary.interrupted ? 130 : 0;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+/** Harvest options the command line takes, as the library names them; all are strings or flags. */
+const HARVEST_FLAGS = {
+  sources: 'sources', db: 'db', files: 'files', delay: 'delay', timeout: 'timeout', retries: 'retries',
+  'max-size': 'maxSize', 'max-attempts': 'maxAttempts', 'recheck-days': 'recheckDays', 'max-pages': 'maxPages',
+  concurrency: 'concurrency', 'max-redirects': 'maxRedirects', 'parse-timeout': 'parseTimeout', 'new-since': 'since',
+} as const;
+
+/**
+ * One harvest pass (exit 0 however many URLs failed: they are recorded and retried; 130 when stopped by SIGINT or
+ * SIGTERM), or with --new-since, what earlier passes found. Reports go to stdout as JSON lines, the summary to stderr.
+ */
+async function runHarvest(args: string[], io: Io): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        ...Object.fromEntries(Object.keys(HARVEST_FLAGS).map((k) => [k, { type: 'string' as const }])),
+        once: { type: 'boolean' },
+        'allow-private-network': { type: 'boolean' },
+      },
+    }).values;
+  } catch (e) {
+    throw new NianbaoError('USAGE', 'nianbao', `harvest: ${(e as Error).message}\n${USAGE}`);
+  }
+  const given: Record<string, string | boolean> = {};
+  for (const [flag, key] of Object.entries(HARVEST_FLAGS)) {
+    const v = (values as Record<string, unknown>)[flag];
+    if (typeof v === 'string') given[key] = v;
+  }
+  if (values.once !== undefined) given.once = values.once;
+  if (values['allow-private-network'] !== undefined) given.allowPrivateNetwork = values['allow-private-network'];
+  const lines = async (reports: Iterable<unknown>) => {
+    for (const r of reports) await write(io.stdout, `${JSON.stringify(r)}\n`);
+  };
+  const { since, ...options } = given;
+  if (since !== undefined) {
+    if (Object.keys(options).some((k) => k !== 'db')) throw new NianbaoError('USAGE', 'nianbao', `harvest: --new-since takes --db only\n${USAGE}`);
+    await lines(harvestedReports({ db: String(options.db ?? ''), since: String(since) }));
+    return 0;
+  }
+  const controller = new AbortController();
+  // The first signal stops cleanly after the requests in flight; a second one (the listener is gone) kills.
+  const stop = () => {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    const summary = await harvest(options as Parameters<typeof harvest>[0], { stderr: io.stderr, signal: controller.signal });
+    await lines(harvestedReports({ db: String(options.db), run: summary.run }));
+    await write(io.stderr, `${formatHarvestSummary(summary)}\n`);
+    return summary.interrupted ? 130 : 0;
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+  }
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -43,6 +165,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         await write(io.stdout, `${JSON.stringify(record, null, pretty ? 2 : undefined)}\n`);
         return 0;
       }
+      case 'batch':
+        return await runBatch(rest, io);
+      case 'harvest':
+        return await runHarvest(rest, io);
       case 'schema':
         await write(io.stdout, `${JSON.stringify(jsonSchema(), null, 2)}\n`);
         return 0;

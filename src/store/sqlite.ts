@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS nianbao_store (key TEXT PRIMARY KEY, value TEXT NOT N
 -- (exactly what \`nianbao parse\` prints) for everything else.
 CREATE TABLE IF NOT EXISTS reports (
   sha256           TEXT PRIMARY KEY,  -- source.sha256: of the file's bytes
-  path             TEXT NOT NULL,     -- source.path: the name it was read under first
+  file             TEXT NOT NULL,     -- source.path: the name it was read under first
   format           TEXT NOT NULL,     -- source.format: pdf, docx, doc, html, text
   pages            INTEGER,           -- source.pages (PDF)
   title            TEXT,              -- report.title
@@ -67,13 +67,13 @@ CREATE INDEX IF NOT EXISTS warnings_by_report ON warnings(sha256);
 
 -- One row per file that could not be read as a report.
 CREATE TABLE IF NOT EXISTS errors (
-  path    TEXT NOT NULL,
+  file    TEXT NOT NULL,     -- the file's path
   sha256  TEXT,              -- NULL when the file could not even be read (IO)
   code    TEXT NOT NULL,     -- EMPTY, BINARY, UNREADABLE, …, TIMEOUT, OUT_OF_MEMORY
   message TEXT NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS errors_by_hash ON errors(sha256) WHERE sha256 IS NOT NULL;
-CREATE UNIQUE INDEX IF NOT EXISTS errors_by_path ON errors(path) WHERE sha256 IS NULL;
+CREATE UNIQUE INDEX IF NOT EXISTS errors_by_file ON errors(file) WHERE sha256 IS NULL;
 `;
 
 /** The rows of one report, in the column order of the INSERTs below. */
@@ -110,52 +110,55 @@ export class ReportStore {
   private readonly insertWarning: BetterSqlite3.Statement;
   private readonly insertError: BetterSqlite3.Statement;
 
-  /** Opens (creating it and its tables when new) a store; refuses a database that is not one. */
+  /** Opens (creating it and its tables when new) a store; refuses, untouched, a database that is not one. */
   static open(file: string): ReportStore {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Database = require('better-sqlite3') as typeof BetterSqlite3;
-    let db: BetterSqlite3.Database;
+    let db: BetterSqlite3.Database | undefined;
+    let tables: string[];
     try {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
       db = new Database(file);
-      // WAL: commits are cheap and a killed process's last transaction is rolled back on the next open.
-      db.pragma('journal_mode = WAL');
+      tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
     } catch (e) {
+      db?.close();
       throw new NianbaoError('IO', file, `cannot open it as a SQLite database: ${(e as Error).message}`);
     }
     try {
-      return new ReportStore(db, file);
+      return new ReportStore(db, file, tables);
     } catch (e) {
       db.close();
       throw e;
     }
   }
 
-  private constructor(db: BetterSqlite3.Database, file: string) {
+  private constructor(db: BetterSqlite3.Database, file: string, tables: string[]) {
     this.db = db;
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
     if (tables.length > 0 && !tables.includes('nianbao_store')) {
-      throw new NianbaoError('IO', file, 'is a SQLite database that nianbao did not write; give another OUT');
+      throw new NianbaoError('IO', file, 'is a SQLite database that nianbao did not write: give another OUT');
     }
     if (tables.includes('nianbao_store')) {
       const version = db.prepare("SELECT value FROM nianbao_store WHERE key = 'version'").pluck().get() as string | undefined;
       if (version !== String(STORE_VERSION)) {
-        throw new NianbaoError('IO', file, `was written by another version of nianbao (store version ${version ?? 'unknown'}, this one writes ${STORE_VERSION})`);
+        throw new NianbaoError('IO', file, `was written by another version of nianbao (store version ${version ?? 'unknown'}, this one writes ${STORE_VERSION}): give another OUT`);
       }
-    } else {
+    }
+    // WAL: commits are cheap, and a killed process's unfinished transaction is rolled back on the next open.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    if (!tables.includes('nianbao_store')) {
       db.transaction(() => {
         db.exec(SCHEMA_SQL);
         db.prepare("INSERT INTO nianbao_store (key, value) VALUES ('version', ?)").run(String(STORE_VERSION));
       })();
     }
-    this.insertReport = db.prepare(`INSERT OR IGNORE INTO reports (sha256, path, format, pages, title, agency, year,
+    this.insertReport = db.prepare(`INSERT OR IGNORE INTO reports (sha256, file, format, pages, title, agency, year,
       template_version, checks_failed, warnings, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertCell = db.prepare('INSERT INTO cells (sha256, path, value, raw, page, table_no, row_no, col_no, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertCheck = db.prepare('INSERT INTO checks (sha256, id, ok, message) VALUES (?, ?, ?, ?)');
     this.insertWarning = db.prepare('INSERT INTO warnings (sha256, code, message) VALUES (?, ?, ?)');
-    this.insertError = db.prepare('INSERT OR IGNORE INTO errors (path, sha256, code, message) VALUES (?, ?, ?, ?)');
+    this.insertError = db.prepare('INSERT OR IGNORE INTO errors (file, sha256, code, message) VALUES (?, ?, ?, ?)');
   }
 
   /** Hashes of every file already stored, as a report or as an error. */
@@ -166,7 +169,7 @@ export class ReportStore {
 
   /** Paths of files stored as an error with no hash (they could not be read at all). */
   unreadablePaths(): Set<string> {
-    return new Set(this.db.prepare('SELECT path FROM errors WHERE sha256 IS NULL').pluck().iterate() as Iterable<string>);
+    return new Set(this.db.prepare('SELECT file FROM errors WHERE sha256 IS NULL').pluck().iterate() as Iterable<string>);
   }
 
   /** Adds a report unless its hash is already stored; returns whether it was added. */

@@ -18,8 +18,8 @@ export class AppendFile {
     }
   }
 
-  write(text: string): void {
-    const buf = Buffer.from(text, 'utf8');
+  write(text: string | Uint8Array): void {
+    const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     let done = 0;
     while (done < buf.length) done += fs.writeSync(this.fd, buf, done, buf.length - done);
   }

@@ -82,7 +82,7 @@ export function openCsv(out: string, long: boolean): Sink {
   return {
     known: existing?.known ?? new Set(),
     unreadable: existing?.unreadable ?? new Set(),
-    writeReport: (payload) => file.write(payload as string),
+    writeReport: (payload) => file.write(payload as Uint8Array),
     writeError: (e: FileError) => file.write(csvLine(errorRow(e.path, e.sha256, e.code, e.message))),
     close: () => file.close(),
   };

@@ -67,7 +67,7 @@ export function openJsonl(out: string): Sink {
   return {
     known: existing?.known ?? new Set(),
     unreadable: existing?.unreadable ?? new Set(),
-    writeReport: (payload) => file.write(payload as string),
+    writeReport: (payload) => file.write(payload as Uint8Array),
     writeError: (e: FileError) => file.write(`${JSON.stringify(errorRecord(e))}\n`),
     close: () => file.close(),
   };
