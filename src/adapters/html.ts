@@ -1,4 +1,5 @@
-import * as cheerio from 'cheerio';
+// cheerio/slim: htmlparser2 only; the full entry also loads parse5 and undici (~100 ms at every worker start).
+import * as cheerio from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { Block, Cell, DocModel, Row, cell, docModel, paragraph, row, table } from '../model';
 import { joinLines } from '../text/normalize';

@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import * as cheerio from 'cheerio/slim';
 import { decodeHtml } from '../adapters/html';
 import type { Source } from './sources';
 

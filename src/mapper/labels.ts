@@ -11,7 +11,20 @@ import { normalizeChars } from '../text/normalize';
 const NUMBERING = /^(?:[（(]?\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）]?\s*[、.．,，:：]?\s*)+/;
 const NOISE = /[\s“”"'‘’「」『』《》<>〈〉（）()【】\[\]、，,。.．:：;；!！?？·•\-—_~/／\\|]/g;
 
+const normMemo = new Map<string, string>();
+
+/** Memoised: the same labels recur in every report of a batch. */
 export function normLabel(s: string): string {
+  let n = normMemo.get(s);
+  if (n === undefined) {
+    n = normalize(s);
+    if (normMemo.size > 50000) normMemo.clear();
+    normMemo.set(s, n);
+  }
+  return n;
+}
+
+function normalize(s: string): string {
   const t = normalizeChars(s).trim();
   // Strip numbering only where the rest still says something (a label "其他" must not lose itself).
   const stripped = t.replace(NUMBERING, '');

@@ -20,7 +20,20 @@ const NUMBER = new RegExp(
   `^(增加|新增|增|减少|减|[+\\-−—–])?\\s*(\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(${UNITS})?$`,
 );
 
-export function parseNumber(raw: string): ParsedNumber {
+const memo = new Map<string, Readonly<ParsedNumber>>();
+
+/** Memoised (cells such as "0" and "—" recur thousands of times in a batch); the result is shared, read-only. */
+export function parseNumber(raw: string): Readonly<ParsedNumber> {
+  let p = memo.get(raw);
+  if (!p) {
+    p = Object.freeze(parse(raw));
+    if (memo.size > 50000) memo.clear();
+    memo.set(raw, p);
+  }
+  return p;
+}
+
+function parse(raw: string): ParsedNumber {
   const s = normalizeChars(raw).replace(/\s+/g, ' ').trim();
   if (!/\d/.test(s)) {
     // "零" alone is a number written out; everything else without digits is a blank cell.
