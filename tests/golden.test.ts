@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFile } from '../src/pipeline';
-import { ROOT, pick, sampleCases } from './helpers/cases';
+import { Case, ROOT, pick, sampleCases } from './helpers/cases';
 
 /**
  * Whole documents: every sample with expected numbers must give exactly those numbers (a plain assertion the
@@ -11,6 +11,7 @@ import { ROOT, pick, sampleCases } from './helpers/cases';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const GOLDEN = path.join(__dirname, 'golden');
+const KNOWN_GAPS = path.join(GOLDEN, 'known-gaps.json');
 const formats = (process.env.GOLDEN_FORMATS ?? 'txt,tab.txt,html,htm,docx,doc,pdf,layout.txt').split(',');
 const cases = sampleCases(['samples/seed', 'samples/generated', 'samples/corpus', 'samples/real'], formats);
 // Reports printed with a slip: the generator says so in NAME.meta.json (samples/corpus/README.md); the shared
@@ -30,26 +31,33 @@ describe('golden documents', () => {
     expect(new Set(cases.map((c) => c.ext)).size).toBeGreaterThanOrEqual(Math.min(formats.length, 3));
   });
 
-  test.each(cases.map((c) => [path.relative(ROOT, c.doc), c] as const))('%s', async (rel, c) => {
-    const expected = JSON.parse(fs.readFileSync(c.expectedPath, 'utf8')) as Record<string, unknown>;
-    const out = await parseFile(rel.startsWith('/') ? rel : path.join(ROOT, rel));
-    const { title: _title, ...reportFields } = expected.report as Record<string, unknown>;
-    void _title;
-    const want = { ...expected, report: reportFields };
-    expect(pick(out, want)).toEqual(want);
-
-    const name = path.basename(c.expectedPath, '.expected.json');
-    const failed = out.checks.filter((x) => !x.ok).map((x) => x.id);
-    if (SLIPS.has(name)) expect(failed.length).toBeGreaterThan(0);
-    else if (!rel.includes('samples/real/')) expect(failed).toEqual([]);
-    if (!rel.includes('samples/real/')) expect(out.warnings).toEqual([]);
-
-    const golden = path.join(GOLDEN, `${path.basename(c.doc)}.json`);
-    const record = { ...out, source: { ...out.source, path: rel } };
-    if (UPDATE || (!fs.existsSync(golden) && !process.env.CI)) {
-      fs.mkdirSync(GOLDEN, { recursive: true });
-      fs.writeFileSync(golden, `${JSON.stringify(record, null, 1)}\n`);
-    }
-    expect(record).toEqual(JSON.parse(fs.readFileSync(golden, 'utf8')));
-  });
+  // Documents nianbao does not yet read exactly (tests/golden/known-gaps.json, each with the reason). They run as
+  // `test.failing`: the day one reads right, its test fails until it is taken off the list.
+  const gaps = new Set(fs.existsSync(KNOWN_GAPS) ? Object.keys(JSON.parse(fs.readFileSync(KNOWN_GAPS, 'utf8')) as object) : []);
+  const named = cases.map((c) => [path.relative(ROOT, c.doc), c] as const);
+  test.each(named.filter(([rel]) => !gaps.has(rel)))('%s', check);
+  for (const [rel, c] of named.filter(([r]) => gaps.has(r))) test.failing(`${rel} (known gap)`, () => check(rel, c));
 });
+
+async function check(rel: string, c: Case): Promise<void> {
+  const expected = JSON.parse(fs.readFileSync(c.expectedPath, 'utf8')) as Record<string, unknown>;
+  const out = await parseFile(rel.startsWith('/') ? rel : path.join(ROOT, rel));
+  const { title: _title, ...reportFields } = expected.report as Record<string, unknown>;
+  void _title;
+  const want = { ...expected, report: reportFields };
+  expect(pick(out, want)).toEqual(want);
+
+  const name = path.basename(c.expectedPath, '.expected.json');
+  const failed = out.checks.filter((x) => !x.ok).map((x) => x.id);
+  if (SLIPS.has(name)) expect(failed.length).toBeGreaterThan(0);
+  else if (!rel.includes('samples/real/')) expect(failed).toEqual([]);
+  if (!rel.includes('samples/real/')) expect(out.warnings).toEqual([]);
+
+  const golden = path.join(GOLDEN, `${path.basename(c.doc)}.json`);
+  const record = { ...out, source: { ...out.source, path: rel } };
+  if (UPDATE || (!fs.existsSync(golden) && !process.env.CI)) {
+    fs.mkdirSync(GOLDEN, { recursive: true });
+    fs.writeFileSync(golden, `${JSON.stringify(record, null, 1)}\n`);
+  }
+  expect(record).toEqual(JSON.parse(fs.readFileSync(golden, 'utf8')));
+}

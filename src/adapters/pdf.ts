@@ -1,7 +1,50 @@
-import { DocModel } from '../model';
+import { DocModel, Warning, docModel } from '../model';
 import { NianbaoError } from '../errors';
+import { openPdf } from '../pdf/load';
+import { PageText, pageText } from '../pdf/text';
+import { blocksFromLines, buildLines, dropFurniture } from '../table/positioned';
 
-/** Placeholder until the pdf reader lands (issue 3). */
-export async function readPdf(_buf: Uint8Array, file: string): Promise<DocModel> {
-  throw new NianbaoError('UNREADABLE', file, 'pdf files are not supported yet');
+/**
+ * PDF: every page's text items as positioned fragments (pdf/text.ts), then the shared reconstructor
+ * (table/positioned.ts) rebuilds paragraphs and tables, a table that runs over a page break as one.
+ * A PDF without a text layer is a scan; one with a password cannot be read (pdf/load.ts).
+ */
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 10;
+}
+
+export async function readPdf(buf: Uint8Array, file: string): Promise<DocModel> {
+  const doc = await openPdf(buf, file);
+  try {
+    // All pages asked for at once: pdfjs answers them in turn, without a round trip between pages.
+    const pages: PageText[] = await Promise.all(Array.from({ length: doc.numPages }, async (_, i) => {
+      const page = await doc.getPage(i + 1);
+      return pageText(page, i + 1);
+    }));
+    const fragments = pages.flatMap((p) => p.fragments);
+    const chars = fragments.reduce((n, f) => n + f.text.replace(/\s/g, '').length, 0);
+    if (chars < 20) {
+      throw new NianbaoError('NO_TEXT', file, `the PDF has no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'} of images): it is a scan; run OCR on it first`);
+    }
+    const em = median(fragments.map((f) => f.y2 - f.y));
+    // Cells of a header can stand a third of a character apart; words of one cell come closer or in one item.
+    const runGap = 0.3 * em;
+    const lines = dropFurniture(buildLines(fragments, { runGap }));
+    const { placed, guessedPages } = blocksFromLines(lines, {
+      runGap,
+      em,
+      blankGap: 1.2,
+      columnTolerance: 0.2 * em,
+      sharedCoordinates: true,
+      missingTotalCost: 0.25,
+    });
+    const warnings: Warning[] = guessedPages.length
+      ? [{ code: 'COLUMNS_GUESSED', message: `page ${guessedPages.join(', ')}: a table's numbers fit its columns in more than one way; the likeliest reading was taken` }]
+      : [];
+    return docModel('pdf', placed.map((b) => b.block), { pages: doc.numPages, warnings });
+  } finally {
+    await doc.destroy();
+  }
 }

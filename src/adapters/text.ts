@@ -1,9 +1,18 @@
 import { DocModel, docModel } from '../model';
 import { sniffDecode } from '../text/decode';
 import { blocksFromTabText } from '../table/tabText';
+import { blocksFromLayoutText, looksLikeLayoutText } from '../table/layoutText';
 
-/** Plain text (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK): tab-broken grids are rebuilt by table/tabText. */
+/**
+ * Plain text (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK). Tab-broken grids (a DOCX or web page
+ * copied as text) are rebuilt by table/tabText; text laid out in columns with spaces (pdftotext -layout, a PDF
+ * copied with its layout) by table/layoutText.
+ */
 export function readText(buf: Uint8Array): DocModel {
   const { text } = sniffDecode(buf);
+  if (looksLikeLayoutText(text)) {
+    const { blocks, warnings } = blocksFromLayoutText(text);
+    return docModel('text', blocks, { warnings });
+  }
   return docModel('text', blocksFromTabText(text));
 }

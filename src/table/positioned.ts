@@ -1,8 +1,11 @@
 import { Block, SourceRef, paragraph } from '../model';
-import { isCjk, normalizeChars } from '../text/normalize';
+import { joinLines, normalizeChars } from '../text/normalize';
 import { isSectionHeading } from '../text/headings';
-import { parseNumber } from '../mapper/numbers';
-import { tableFromLines } from './streamTable';
+import { TableOptions, tableFromLines } from './streamTable';
+import { Line, hasMarker, lineText, runsOf } from './words';
+
+export type { Fragment, Line, StreamOptions, Word } from './words';
+export { buildLines } from './words';
 
 /**
  * Paragraphs and tables from positioned text fragments: the text items of a PDF page (x, y, width in points) or
@@ -12,147 +15,11 @@ import { tableFromLines } from './streamTable';
  * A region that runs over a page break stays one table: its rows continue on the next page.
  */
 
-export interface Fragment {
-  text: string;
-  /** 1-based page. */
-  page: number;
-  /** Left and right edge. */
-  x: number;
-  x2: number;
-  /** Top and bottom edge; y grows down the page (layout text: the line number). */
-  y: number;
-  y2: number;
-  /** 1-based line in the source text, for text formats. */
-  line?: number;
-}
-
-export interface StreamOptions {
-  /** Largest gap between two fragments that still belong to one run of text (one cell). */
-  runGap: number;
-  /** A vertical gap between two lines at least this big reads as a blank line. */
-  blankGap: number;
-  /** Largest gap between numbers that still reads as one column. */
-  columnTolerance: number;
-  /** True when positions on different pages are comparable (PDF points; not pdftotext's per-page columns). */
-  sharedCoordinates: boolean;
-}
-
-export interface Word {
-  text: string;
-  page: number;
-  x: number;
-  x2: number;
-  y: number;
-  y2: number;
-  line?: number;
-  /** A number (or a number with its unit) standing alone: a table value. */
-  value: boolean;
-  /** Starts with item numbering: 一、 （三） 1. 2、 */
-  marker: boolean;
-}
-
-export interface Line {
-  page: number;
-  y: number;
-  y2: number;
-  words: Word[];
-}
-
 /** A block with where it sits, for merging with blocks found by other means (PDF tables from ruling lines). */
 export interface Placed {
   page: number;
   y: number;
   block: Block;
-}
-
-const MARKER = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、](?!\d))/;
-const MARKER_ONLY = new RegExp(`${MARKER.source}\\s*$`);
-const UNIT = /^(?:万元|亿元|元|件|条|个|项|次|人次|%)$/;
-
-export function hasMarker(s: string): boolean {
-  return MARKER.test(normalizeChars(s));
-}
-
-function looksNumeric(s: string): boolean {
-  const t = normalizeChars(s).trim();
-  return /\d/.test(t) && parseNumber(t).ok && !MARKER_ONLY.test(t);
-}
-
-/** The text of words on one line: a space between words unless both sides are CJK. */
-export function joinWords(words: readonly { text: string }[]): string {
-  let out = '';
-  for (const w of words) {
-    const t = w.text.trim();
-    if (!t) continue;
-    if (out && !(isCjk(out[out.length - 1]) && isCjk(t[0]))) out += ' ';
-    out += t;
-  }
-  return out;
-}
-
-function toWord(f: Fragment): Word {
-  return { text: f.text.trim(), page: f.page, x: f.x, x2: f.x2, y: f.y, y2: f.y2, ...(f.line !== undefined ? { line: f.line } : {}),
-    value: false, marker: false };
-}
-
-function mergeWords(a: Word, b: Word): Word {
-  return { ...a, text: joinWords([a, b]), x2: Math.max(a.x2, b.x2), y: Math.min(a.y, b.y), y2: Math.max(a.y2, b.y2) };
-}
-
-/**
- * Words of one line, classified. A number counts as a value only where it ends its run of text ("33 件" in
- * prose is no cell); a unit right after a number joins it (0 元); a bare item number joins the label it numbers.
- */
-function classify(words: Word[], runGap: number): Word[] {
-  const out: Word[] = [];
-  for (const w of words) {
-    const prev = out[out.length - 1];
-    const near = prev && w.x - prev.x2 <= runGap;
-    if (prev && near && UNIT.test(w.text) && looksNumeric(prev.text)) {
-      out[out.length - 1] = mergeWords(prev, w);
-      continue;
-    }
-    if (prev && near && MARKER_ONLY.test(normalizeChars(prev.text)) && !hasMarker(w.text) && !looksNumeric(w.text)) {
-      out[out.length - 1] = mergeWords(prev, w);
-      continue;
-    }
-    out.push({ ...w });
-  }
-  out.forEach((w, i) => {
-    const next = out[i + 1];
-    const textFollows = next && next.x - w.x2 <= runGap && !looksNumeric(next.text);
-    w.value = looksNumeric(w.text) && !textFollows;
-    w.marker = !w.value && hasMarker(w.text);
-  });
-  return out;
-}
-
-/** Fragments into lines: same page, overlapping vertically by half the smaller height. */
-export function buildLines(frags: readonly Fragment[], opts: Pick<StreamOptions, 'runGap'>): Line[] {
-  const sorted = frags.filter((f) => f.text.trim()).sort((a, b) => a.page - b.page || (a.y + a.y2) / 2 - (b.y + b.y2) / 2 || a.x - b.x);
-  const lines: { page: number; y: number; y2: number; frags: Fragment[] }[] = [];
-  for (const f of sorted) {
-    const last = lines[lines.length - 1];
-    const h = Math.min(f.y2 - f.y, last ? last.y2 - last.y : Infinity);
-    const overlap = last ? Math.min(last.y2, f.y2) - Math.max(last.y, f.y) : -1;
-    if (last && last.page === f.page && overlap >= h / 2) {
-      last.frags.push(f);
-      last.y = Math.min(last.y, f.y);
-      last.y2 = Math.max(last.y2, f.y2);
-    } else {
-      lines.push({ page: f.page, y: f.y, y2: f.y2, frags: [f] });
-    }
-  }
-  return lines.map((l) => ({
-    page: l.page,
-    y: l.y,
-    y2: l.y2,
-    words: classify(l.frags.sort((a, b) => a.x - b.x).map(toWord), opts.runGap),
-  }));
-}
-
-export function lineText(l: Line): string {
-  return joinWords(l.words);
 }
 
 const PAGE_NUMBER = /^[-—–－\s]*(?:第\s*)?\d{1,3}\s*(?:页)?[-—–－\s]*(?:(?:\/|共)\s*\d+\s*页?)?$/;
@@ -164,44 +31,57 @@ const PAGE_NUMBER = /^[-—–－\s]*(?:第\s*)?\d{1,3}\s*(?:页)?[-—–－\s]
 export function dropFurniture(lines: readonly Line[]): Line[] {
   const byPage = new Map<number, Line[]>();
   for (const l of lines) (byPage.get(l.page) ?? byPage.set(l.page, []).get(l.page)!).push(l);
-  const key = (l: Line) => normalizeChars(lineText(l)).replace(/\d+/g, '#').replace(/\s+/g, '');
-  const edgeCount = new Map<string, number>();
-  for (const ls of byPage.values()) {
-    const edges = new Set([ls[0], ls[1], ls[ls.length - 2], ls[ls.length - 1]].filter((l): l is Line => !!l).map(key));
-    for (const k of edges) edgeCount.set(k, (edgeCount.get(k) ?? 0) + 1);
-  }
-  const drop = new Set<Line>();
-  for (const ls of byPage.values()) {
-    const edges = [ls[0], ls[1], ls[ls.length - 2], ls[ls.length - 1]].filter((l): l is Line => !!l);
-    for (const l of edges) {
-      const text = normalizeChars(lineText(l)).trim();
-      if (PAGE_NUMBER.test(text) || (byPage.size > 2 && (edgeCount.get(key(l)) ?? 0) >= Math.max(2, byPage.size / 2))) drop.add(l);
+  // A bare number at a page's edge is a page number only where the pages agree on its offset from the page
+  // index (a table cell cut by the page break is a bare number too); a decorated one (-3-, 第3页) always is.
+  const text = (l: Line) => normalizeChars(lineText(l)).trim();
+  const offsets = new Map<number, number>();
+  for (const [page, ls] of byPage) {
+    for (const l of new Set([ls[0], ls[ls.length - 1]])) {
+      if (l && /^\d{1,3}$/.test(text(l))) offsets.set(Number(text(l)) - page, (offsets.get(Number(text(l)) - page) ?? 0) + 1);
     }
+  }
+  const isPageNumber = (l: Line) => {
+    const t = text(l);
+    if (!PAGE_NUMBER.test(t)) return false;
+    return !/^\d+$/.test(t) || (offsets.get(Number(t) - l.page) ?? 0) >= 2;
+  };
+  const drop = new Set<Line>();
+  const edges = new Map<number, Line[]>();
+  for (const [page, ls] of byPage) {
+    let from = 0;
+    let to = ls.length - 1;
+    while (from <= to && isPageNumber(ls[from]!)) drop.add(ls[from++]!);
+    while (to >= from && isPageNumber(ls[to]!)) drop.add(ls[to--]!);
+    edges.set(page, [ls[from], ls[to]].filter((l): l is Line => !!l));
+  }
+  // A running header or footer: the same first or last line (numbers aside) on at least half of three or more pages.
+  const key = (l: Line) => normalizeChars(lineText(l)).replace(/\d+/g, '#').replace(/\s+/g, '');
+  const count = new Map<string, number>();
+  for (const ls of edges.values()) for (const k of new Set(ls.map(key))) count.set(k, (count.get(k) ?? 0) + 1);
+  if (byPage.size >= 3) {
+    for (const ls of edges.values()) for (const l of ls) if ((count.get(key(l)) ?? 0) >= Math.max(2, byPage.size / 2)) drop.add(l);
   }
   return lines.filter((l) => !drop.has(l));
 }
 
 type LineKind = 'heading' | 'prose' | 'cells' | 'short';
 
-/** Runs: words closer than runGap. */
-export function runsOf(l: Line, runGap: number): Word[][] {
-  const runs: Word[][] = [];
-  for (const w of l.words) {
-    const last = runs[runs.length - 1];
-    const prev = last?.[last.length - 1];
-    if (last && prev && w.x - prev.x2 <= runGap) last.push(w);
-    else runs.push([w]);
-  }
-  return runs;
-}
-
-function kindOf(l: Line, runGap: number, proseWidth: number): LineKind {
+function kindOf(l: Line, runGap: number, proseWidth: number, em: number): LineKind {
   const text = lineText(l);
-  if (isSectionHeading(text)) return 'heading';
   const runs = runsOf(l, runGap);
-  const first = runs[0]!;
-  const firstWidth = first[first.length - 1]!.x2 - first[0]!.x;
-  if (firstWidth >= 0.7 * proseWidth) return 'prose';
+  // A section heading stands alone; "（六）其他处理 0 0" is a row of section 三, not section 六.
+  if (runs.length === 1 && !l.words.some((w) => w.value) && !/^\s*[（(]/.test(text) && isSectionHeading(text)) return 'heading';
+  // Running prose fills its line (PDF items of one sentence may still stand apart around a number).
+  const span = l.words[l.words.length - 1]!.x2 - l.words[0]!.x;
+  let ink = 0;
+  let reach = -Infinity;
+  for (const w of [...l.words].sort((a, b) => a.x - b.x)) {
+    ink += Math.max(0, w.x2 - Math.max(w.x, reach));
+    reach = Math.max(reach, w.x2);
+  }
+  // (and has no gap of a character or more: cells of a dense header row stand further apart)
+  const gaps = l.words.slice(1).map((w, i) => w.x - l.words[i]!.x2);
+  if (span >= 0.7 * proseWidth && ink >= 0.8 * span && Math.max(0, ...gaps) < em) return 'prose';
   if (runs.length > 1 || l.words.some((w) => w.value)) return 'cells';
   return 'short';
 }
@@ -213,10 +93,35 @@ function proseWidthOf(lines: readonly Line[], runGap: number): number {
   return widths[Math.floor(widths.length * 0.9)] ?? Infinity;
 }
 
-function paragraphOf(l: Line): Placed {
+function paragraphOf(l: Line): Placed & { lines: Line[] } {
   const first = l.words[0]!;
   const source: SourceRef = { page: l.page, ...(first.line !== undefined ? { line: first.line } : {}), x: first.x, y: l.y };
-  return { page: l.page, y: l.y, block: paragraph(lineText(l), source) };
+  return { page: l.page, y: l.y, block: paragraph(lineText(l), source), lines: [l] };
+}
+
+/**
+ * Lines of one paragraph back together: a line that runs to the right margin goes on with the next line when
+ * that one starts at the left margin (a new paragraph is indented) and starts no heading or numbered item.
+ */
+function joinParagraphs(placed: readonly (Placed & { lines?: Line[] })[], em: number): Placed[] {
+  const lines = placed.flatMap((p) => p.lines ?? []);
+  const left = Math.min(...lines.map((l) => l.words[0]!.x));
+  const right = Math.max(...lines.map((l) => l.words[l.words.length - 1]!.x2));
+  const out: (Placed & { lines?: Line[] })[] = [];
+  for (const p of placed) {
+    const prev = out[out.length - 1];
+    const last = prev?.lines?.[prev.lines.length - 1];
+    const first = p.lines?.[0];
+    if (prev && prev.block.kind === 'paragraph' && p.block.kind === 'paragraph' && last && first &&
+      last.words[last.words.length - 1]!.x2 >= right - 1.5 * em && first.words[0]!.x <= left + 0.5 * em &&
+      !hasMarker(lineText(first)) && !isSectionHeading(lineText(first)) && !isSectionHeading(lineText(last))) {
+      prev.block = { ...prev.block, text: joinLines([prev.block.text, p.block.text]) };
+      prev.lines!.push(first);
+      continue;
+    }
+    out.push(p.lines ? { ...p, lines: [...p.lines] } : p);
+  }
+  return out.map(({ page, y, block }) => ({ page, y, block }));
 }
 
 /**
@@ -224,23 +129,32 @@ function paragraphOf(l: Line): Placed {
  * the short lines between such lines (wrapped labels, vertical headers), and ends at a section heading or a
  * line of running prose. A region of one line is only a line.
  */
-export function blocksFromLines(lines: readonly Line[], opts: StreamOptions): Placed[] {
+export interface StreamResult {
+  placed: Placed[];
+  /** Pages where a table's numbers fitted its columns in more than one way. */
+  guessedPages: number[];
+}
+
+export function blocksFromLines(lines: readonly Line[], opts: TableOptions): StreamResult {
   const proseWidth = proseWidthOf(lines, opts.runGap);
-  const out: Placed[] = [];
+  const placed: (Placed & { lines?: Line[] })[] = [];
+  const guessed = new Set<number>();
   let region: Line[] = [];
   let cellLines = 0;
   const flush = () => {
     const t = cellLines >= 2 ? tableFromLines(region, opts) : undefined;
-    if (t) out.push({ page: region[0]!.page, y: region[0]!.y, block: t });
-    else region.forEach((l) => out.push(paragraphOf(l)));
+    if (t) {
+      placed.push({ page: region[0]!.page, y: region[0]!.y, block: t.block });
+      t.guessedPages.forEach((p) => guessed.add(p));
+    } else region.forEach((l) => placed.push(paragraphOf(l)));
     region = [];
     cellLines = 0;
   };
   for (const l of lines) {
-    const kind = kindOf(l, opts.runGap, proseWidth);
+    const kind = kindOf(l, opts.runGap, proseWidth, opts.em);
     if (kind === 'heading' || kind === 'prose') {
       flush();
-      out.push(paragraphOf(l));
+      placed.push(paragraphOf(l));
     } else if (kind === 'cells') {
       region.push(l);
       cellLines++;
@@ -248,9 +162,15 @@ export function blocksFromLines(lines: readonly Line[], opts: StreamOptions): Pl
       // Short lines inside a table: a wrapped label, a vertical header, a blank last row.
       region.push(l);
     } else {
-      out.push(paragraphOf(l));
+      placed.push(paragraphOf(l));
     }
   }
   flush();
-  return out;
+  const em = median(lines.map((l) => l.y2 - l.y));
+  return { placed: joinParagraphs(placed, em), guessedPages: [...guessed].sort((a, b) => a - b) };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 1;
 }

@@ -31,6 +31,11 @@ export interface PlaceHints {
   totals?: readonly TotalGroup[];
   /** Largest gap between two numbers that still reads as one column (0 for character columns). */
   tolerance?: number;
+  /**
+   * What a group that prints numbers but no total costs, in column widths: high where positions are loose
+   * (pdftotext), low where they are exact (PDF), so the arithmetic only breaks ties there.
+   */
+  missingTotalCost?: number;
 }
 
 export interface Placement {
@@ -148,7 +153,7 @@ export function placeValues(values: readonly ValuePos[], k: number, hints: Place
       for (const r of rows) {
         const byCol = new Map<number, number | null>();
         clusters.forEach((c, ci) => c.members.forEach((i) => values[i]!.row === r && byCol.set(map[ci]!, values[i]!.value)));
-        cost += arithmeticCost(byCol, totals, spacing);
+        cost += arithmeticCost(byCol, totals, (hints.missingTotalCost ?? 1) * spacing);
       }
     }
     if (!best || cost < best.cost - 1e-9) {

@@ -1,0 +1,201 @@
+import { isCjk, normalizeChars } from '../text/normalize';
+import type { Fragment } from '../table/positioned';
+import type { PdfPage } from './load';
+
+/**
+ * A page's text items as positioned fragments in top-down page coordinates (the viewport: rotation and crop
+ * box applied). Text in a vertical font (WPS prints 三、本年度办理结果 so) or rotated a quarter turn reads top to
+ * bottom: it becomes one fragment standing where its text starts, one line high, as pdftotext would print it.
+ */
+
+export interface PageText {
+  page: number;
+  width: number;
+  height: number;
+  fragments: Fragment[];
+}
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+}
+
+export async function pageText(page: PdfPage, pageNumber: number): Promise<PageText> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const styles = content.styles as Record<string, { vertical?: boolean }>;
+  const pieces: Piece[] = [];
+  for (const raw of content.items) {
+    if (!('str' in raw)) continue;
+    const item = raw as TextItemLike;
+    const text = item.str.trim();
+    if (!text) continue;
+    const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform;
+    const scale = Math.hypot(a, b) || 1;
+    let corners: [number, number][];
+    let along: [number, number];
+    if (styles[item.fontName]?.vertical) {
+      // Vertical fonts: the origin is the top centre of the first glyph; the text runs down by `height`.
+      const w = item.width || scale;
+      corners = [[e - w / 2, f], [e + w / 2, f], [e - w / 2, f - item.height], [e + w / 2, f - item.height]];
+      along = [0, -1];
+    } else {
+      const ux = a / scale;
+      const uy = b / scale;
+      const up = Math.hypot(c, d) || scale;
+      const vx = c / up;
+      const vy = d / up;
+      const h = item.height || up;
+      const w = item.width;
+      corners = [[e, f], [e + ux * w, f + uy * w], [e + vx * h, f + vy * h], [e + ux * w + vx * h, f + uy * w + vy * h]];
+      along = [ux, uy];
+    }
+    const pts = corners.map(([x, y]) => viewport.convertToViewportPoint(x, y));
+    const xs = pts.map((p) => p[0]!);
+    const ys = pts.map((p) => p[1]!);
+    const box = { x: Math.min(...xs), x2: Math.max(...xs), y: Math.min(...ys), y2: Math.max(...ys) };
+    if (box.x2 - box.x < 0.01 && box.y2 - box.y < 0.01) continue;
+    // Reading direction on the page (the viewport's y grows down).
+    const [o, t] = [viewport.convertToViewportPoint(e, f), viewport.convertToViewportPoint(e + along[0], f + along[1])];
+    const dx = t[0]! - o[0]!;
+    const dy = t[1]! - o[1]!;
+    const dir: Piece['dir'] = Math.abs(dy) > Math.abs(dx) ? (dy > 0 ? 'down' : 'up') : 'across';
+    pieces.push({ text, page: pageNumber, ...box, dir });
+  }
+  const across = pieces.filter((p) => p.dir === 'across');
+  // A glyph of a column stands clear of other text on its line (a glyph of running text touches its neighbours).
+  const alone = (p: Piece) => !across.some((q) => q !== p && sameLine(p, q) && q.x2 >= p.x - 0.3 * (p.y2 - p.y) && q.x <= p.x2 + 0.3 * (p.y2 - p.y));
+  const vertical = stackVertical([...pieces.filter((p) => p.dir !== 'across'),
+    ...across.filter((p) => isGlyph(p) && alone(p)).map((p) => ({ ...p, dir: 'down' as const, upright: true, source: p }))]);
+  const used = new Set(vertical.flatMap((v) => v.from.map((q) => q.source ?? q)));
+  const flat = across.filter((p) => !used.has(p)).map(({ dir: _, ...f }) => f);
+  const fragments = splitAtSpaces(joinTouching(flat)).concat(vertical.map((v) => v.fragment));
+  return {
+    page: pageNumber,
+    width: viewport.width,
+    height: viewport.height,
+    fragments: fragments.map((f) => ({ ...f, text: normalizeChars(f.text).trim() })).filter((f) => f.text),
+  };
+}
+
+interface Piece extends Fragment {
+  /** Which way the text reads on the page. */
+  dir: 'across' | 'down' | 'up';
+  /** A glyph set upright, as horizontal text: vertical only as part of a column of such. */
+  upright?: boolean;
+  source?: Piece;
+}
+
+/** One ideograph or CJK punctuation mark: what a column of text set one character per line is made of. */
+const isGlyph = (p: Piece) => /^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff08\uff09\uff0c\uff1a\uff1b“”]$/.test(p.text);
+
+/**
+ * Text that reads down the page (三、本年度办理结果 in a narrow merged cell, a header turned a quarter turn,
+ * 结 / 果 / 维 / 持 one character per line) comes as a stack of pieces with one centre line: the stack is one
+ * fragment, read top to bottom (or bottom to top where the text is turned that way), one line high where it
+ * starts, so that it stands in the row where it begins like any label. A lone piece stays as it is, unless it
+ * is itself turned (then it is made one line high the same way).
+ */
+function stackVertical(pieces: Piece[]): { fragment: Fragment; from: Piece[] }[] {
+  const out: { fragment: Fragment; from: Piece[] }[] = [];
+  const left = new Set(pieces);
+  const byTop = [...pieces].sort((a, b) => a.y - b.y);
+  for (const p of byTop) {
+    if (!left.has(p)) continue;
+    left.delete(p);
+    const em = Math.min(p.x2 - p.x, p.y2 - p.y) || 1;
+    const chain = [p];
+    for (;;) {
+      const last = chain[chain.length - 1]!;
+      const next = byTop.find((q) => left.has(q) && q.page === last.page && (q.dir === 'up') === (p.dir === 'up') &&
+        Math.abs((q.x + q.x2) / 2 - (last.x + last.x2) / 2) <= 0.25 * em && q.y >= last.y &&
+        q.y - last.y2 <= 1.2 * em && Math.abs((q.x2 - q.x) - (last.x2 - last.x)) <= 0.25 * em);
+      if (!next) break;
+      left.delete(next);
+      chain.push(next);
+    }
+    // Glyphs set upright one per line need three to read as a column (they stay ordinary text otherwise);
+    // turned text is vertical by itself.
+    const turned = chain.some((q) => q.upright !== true);
+    if (chain.length < 3 && !turned) continue;
+    const ordered = p.dir === 'up' ? [...chain].reverse() : chain;
+    const x = Math.min(...chain.map((q) => q.x));
+    const x2 = Math.max(...chain.map((q) => q.x2));
+    const glyph = Math.min(x2 - x, ...chain.map((q) => (q.y2 - q.y) / Math.max(1, [...q.text].length))) || 1;
+    const top = Math.min(...chain.map((q) => q.y));
+    const cx = (x + x2) / 2;
+    out.push({ fragment: { text: ordered.map((q) => q.text).join(''), page: p.page, x: cx - glyph / 2, x2: cx + glyph / 2, y: top, y2: top + glyph }, from: chain });
+  }
+  return out;
+}
+
+const sameLine = (a: Fragment, b: Fragment) =>
+  Math.min(a.y2, b.y2) - Math.max(a.y, b.y) >= 0.7 * Math.min(a.y2 - a.y, b.y2 - b.y);
+
+/**
+ * Items that touch on one line are one piece of text: pdfjs breaks a run where the font changes
+ * ("(" "二" ")" "部分公开…", "结果" "维"), and the pieces must not read as cells.
+ */
+export function joinTouching(frags: readonly Fragment[]): Fragment[] {
+  const sorted = [...frags].sort((a, b) => a.y - b.y || a.x - b.x);
+  const out: Fragment[] = [];
+  for (const f of sorted) {
+    const em = f.y2 - f.y;
+    const prev = [...out].reverse().find((o) => sameLine(o, f));
+    if (prev && f.x - prev.x2 <= 0.2 * em && f.x - prev.x2 >= -0.3 * em && f.x > prev.x) {
+      prev.text += f.text;
+      prev.x2 = Math.max(prev.x2, f.x2);
+      prev.y = Math.min(prev.y, f.y);
+      prev.y2 = Math.max(prev.y2, f.y2);
+    } else {
+      out.push({ ...f });
+    }
+  }
+  return out;
+}
+
+// Before normalisation: full-width punctuation （，） still counts as a full character.
+const charWidth = (ch: string) => (isCjk(ch) ? 1 : /\s/.test(ch) ? 0 : 0.55);
+
+/**
+ * pdfjs joins neighbouring cells into one item with a space between ("5 14", "本年新制作数量 本年新公开数量"):
+ * an item is cut at its spaces, each piece placed by the widths of its characters. Letter-spaced text
+ * (商 业 企, 结 果) stays whole: a space between two single ideographs is spacing, not a gap between cells
+ * (full-width digits ０ ０ are numbers of neighbouring cells).
+ */
+export function splitAtSpaces(frags: readonly Fragment[]): Fragment[] {
+  const out: Fragment[] = [];
+  for (const [item, f] of frags.entries()) {
+    const tokens = f.text.split(/\s+/).filter(Boolean);
+    if (tokens.length < 2) {
+      out.push(f);
+      continue;
+    }
+    const pieces: string[] = [];
+    for (const t of tokens) {
+      const last = pieces[pieces.length - 1];
+      const single = (s: string) => [...s].length === 1 && /[\u3400-\u9fff\uf900-\ufaff]/.test(s);
+      const lastToken = last?.split(' ').pop();
+      if (last !== undefined && single(t) && lastToken !== undefined && single(lastToken)) pieces[pieces.length - 1] = `${last} ${t}`;
+      else pieces.push(t);
+    }
+    if (pieces.length < 2) {
+      out.push(f);
+      continue;
+    }
+    const ink = [...f.text].reduce((s, ch) => s + charWidth(ch), 0);
+    const gaps = pieces.length - 1;
+    const em = Math.max(0.01, Math.min(f.y2 - f.y, (f.x2 - f.x) / Math.max(ink, 0.01)));
+    const gap = Math.max(0, (f.x2 - f.x - ink * em) / gaps);
+    let x = f.x;
+    for (const piece of pieces) {
+      const w = [...piece].reduce((s, ch) => s + charWidth(ch), 0) * em;
+      out.push({ ...f, text: piece, x, x2: x + w, item });
+      x += w + gap;
+    }
+  }
+  return out;
+}
