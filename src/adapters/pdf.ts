@@ -1,7 +1,7 @@
 import { DocModel, Warning, docModel } from '../model';
 import { NianbaoError } from '../errors';
 import { openPdf } from '../pdf/load';
-import { PageText, pageText } from '../pdf/text';
+import { pageText } from '../pdf/text';
 import { blocksFromLines, buildLines, dropFurniture } from '../table/positioned';
 
 /**
@@ -19,31 +19,33 @@ export async function readPdf(buf: Uint8Array, file: string): Promise<DocModel> 
   const doc = await openPdf(buf, file);
   try {
     // All pages asked for at once: pdfjs answers them in turn, without a round trip between pages.
-    const pages: PageText[] = await Promise.all(Array.from({ length: doc.numPages }, async (_, i) => {
-      const page = await doc.getPage(i + 1);
-      return pageText(page, i + 1);
-    }));
-    const fragments = pages.flatMap((p) => p.fragments);
+    const pages = await Promise.all(Array.from({ length: doc.numPages }, async (_, i) => pageText(await doc.getPage(i + 1), i + 1)))
+      .catch((e: unknown) => {
+        throw new NianbaoError('UNREADABLE', file, `the PDF's pages cannot be read (${(e as Error).message ?? String(e)})`);
+      });
+    const fragments = pages.flat();
     const chars = fragments.reduce((n, f) => n + f.text.replace(/\s/g, '').length, 0);
     if (chars < 20) {
-      throw new NianbaoError('NO_TEXT', file, `the PDF has no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'} of images): it is a scan; run OCR on it first`);
+      const n = `${doc.numPages} page${doc.numPages === 1 ? '' : 's'}`;
+      throw new NianbaoError('NO_TEXT', file, `the PDF has no text layer (${n} without text): it looks like a scan; run OCR on it first`);
     }
     const em = median(fragments.map((f) => f.y2 - f.y));
     // Cells of a header can stand a third of a character apart; words of one cell come closer or in one item.
     const runGap = 0.3 * em;
     const lines = dropFurniture(buildLines(fragments, { runGap }));
-    const { placed, guessedPages } = blocksFromLines(lines, {
+    const { blocks, guessedPages } = blocksFromLines(lines, {
       runGap,
       em,
       blankGap: 1.2,
       columnTolerance: 0.2 * em,
       sharedCoordinates: true,
       missingTotalCost: 0.25,
+      doubt: 0,
     });
     const warnings: Warning[] = guessedPages.length
       ? [{ code: 'COLUMNS_GUESSED', message: `page ${guessedPages.join(', ')}: a table's numbers fit its columns in more than one way; the likeliest reading was taken` }]
       : [];
-    return docModel('pdf', placed.map((b) => b.block), { pages: doc.numPages, warnings });
+    return docModel('pdf', blocks, { pages: doc.numPages, warnings });
   } finally {
     await doc.destroy();
   }

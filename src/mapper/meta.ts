@@ -24,7 +24,7 @@ function clean(s: string): string {
 /** The agency as printed before the year: drop 关于, leading marks, quotes and trailing punctuation. */
 function agencyFrom(s: string): string | null {
   const a = s.replace(/^(?:关于|[《“"「【\[(（])+/, '').replace(/[》”"」】\])）:：,，、。\s]+$/, '').trim();
-  return a.length >= 2 && a.length <= 40 && !/[。；;]/.test(a) ? a : null;
+  return a.length >= 2 && a.length <= 40 && !/[。；;\[\]>|]/.test(a) ? a : null;
 }
 
 /** Breadcrumbs and article headers: never part of the title. */
@@ -59,7 +59,8 @@ export function findMeta(blocks: readonly Block[], metaTitle?: string): ReportMe
     const p = paras[i]!;
     const next = paras[i + 1];
     const joinable = next !== undefined && p.length <= 40 && next.length <= 40 && !FURNITURE_LINE.test(p);
-    const found = titleIn(p) ?? (joinable ? titleIn(p + next) : undefined);
+    // Join only when the next line is no title by itself (a breadcrumb's wrapped tail must not prefix the title).
+    const found = titleIn(p) ?? (joinable && !titleIn(next) ? titleIn(p + next) : undefined);
     if (!found) continue;
     let { agency, title } = found;
     if (!agency && i > 0) {

@@ -4,16 +4,11 @@ import type { PdfPage } from './load';
 
 /**
  * A page's text items as positioned fragments in top-down page coordinates (the viewport: rotation and crop
- * box applied). Text in a vertical font (WPS prints 三、本年度办理结果 so) or rotated a quarter turn reads top to
- * bottom: it becomes one fragment standing where its text starts, one line high, as pdftotext would print it.
+ * box applied), text NFKC-normalised (Kangxi radicals, full-width digits). pdfjs cuts text where the font
+ * changes and joins neighbouring cells with a space; both are undone here (joinTouching, splitAtSpaces). Text
+ * that reads down the page (a vertical font, text turned a quarter turn, one character per line) is stacked
+ * into one fragment (stackVertical).
  */
-
-export interface PageText {
-  page: number;
-  width: number;
-  height: number;
-  fragments: Fragment[];
-}
 
 interface TextItemLike {
   str: string;
@@ -23,10 +18,12 @@ interface TextItemLike {
   fontName: string;
 }
 
-export async function pageText(page: PdfPage, pageNumber: number): Promise<PageText> {
+export async function pageText(page: PdfPage, pageNumber: number): Promise<Fragment[]> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const styles = content.styles as Record<string, { vertical?: boolean }>;
+  // The viewport's transform (PDF space to top-down page space), applied by hand: thousands of items a page.
+  const [m0 = 1, m1 = 0, m2 = 0, m3 = -1, m4 = 0, m5 = 0] = viewport.transform;
   const pieces: Piece[] = [];
   for (const raw of content.items) {
     if (!('str' in raw)) continue;
@@ -53,32 +50,40 @@ export async function pageText(page: PdfPage, pageNumber: number): Promise<PageT
       corners = [[e, f], [e + ux * w, f + uy * w], [e + vx * h, f + vy * h], [e + ux * w + vx * h, f + uy * w + vy * h]];
       along = [ux, uy];
     }
-    const pts = corners.map(([x, y]) => viewport.convertToViewportPoint(x, y));
-    const xs = pts.map((p) => p[0]!);
-    const ys = pts.map((p) => p[1]!);
-    const box = { x: Math.min(...xs), x2: Math.max(...xs), y: Math.min(...ys), y2: Math.max(...ys) };
+    const box = { x: Infinity, x2: -Infinity, y: Infinity, y2: -Infinity };
+    for (const [x, y] of corners) {
+      const px = m0 * x + m2 * y + m4;
+      const py = m1 * x + m3 * y + m5;
+      box.x = Math.min(box.x, px);
+      box.x2 = Math.max(box.x2, px);
+      box.y = Math.min(box.y, py);
+      box.y2 = Math.max(box.y2, py);
+    }
     if (box.x2 - box.x < 0.01 && box.y2 - box.y < 0.01) continue;
     // Reading direction on the page (the viewport's y grows down).
-    const [o, t] = [viewport.convertToViewportPoint(e, f), viewport.convertToViewportPoint(e + along[0], f + along[1])];
-    const dx = t[0]! - o[0]!;
-    const dy = t[1]! - o[1]!;
+    const dx = m0 * along[0] + m2 * along[1];
+    const dy = m1 * along[0] + m3 * along[1];
     const dir: Piece['dir'] = Math.abs(dy) > Math.abs(dx) ? (dy > 0 ? 'down' : 'up') : 'across';
     pieces.push({ text, page: pageNumber, ...box, dir });
   }
   const across = pieces.filter((p) => p.dir === 'across');
   // A glyph of a column stands clear of other text on its line (a glyph of running text touches its neighbours).
-  const alone = (p: Piece) => !across.some((q) => q !== p && sameLine(p, q) && q.x2 >= p.x - 0.3 * (p.y2 - p.y) && q.x <= p.x2 + 0.3 * (p.y2 - p.y));
+  const byRow = new Map<number, Piece[]>();
+  const rowOf = (p: Piece) => Math.round((p.y + p.y2) / 4);
+  for (const p of across) (byRow.get(rowOf(p)) ?? byRow.set(rowOf(p), []).get(rowOf(p))!).push(p);
+  const alone = (p: Piece) => {
+    const pad = 0.3 * (p.y2 - p.y);
+    for (let r = rowOf(p) - 3; r <= rowOf(p) + 3; r++) {
+      if (byRow.get(r)?.some((q) => q !== p && sameLine(p, q) && q.x2 >= p.x - pad && q.x <= p.x2 + pad)) return false;
+    }
+    return true;
+  };
   const vertical = stackVertical([...pieces.filter((p) => p.dir !== 'across'),
     ...across.filter((p) => isGlyph(p) && alone(p)).map((p) => ({ ...p, dir: 'down' as const, upright: true, source: p }))]);
   const used = new Set(vertical.flatMap((v) => v.from.map((q) => q.source ?? q)));
   const flat = across.filter((p) => !used.has(p)).map(({ dir: _, ...f }) => f);
   const fragments = splitAtSpaces(joinTouching(flat)).concat(vertical.map((v) => v.fragment));
-  return {
-    page: pageNumber,
-    width: viewport.width,
-    height: viewport.height,
-    fragments: fragments.map((f) => ({ ...f, text: normalizeChars(f.text).trim() })).filter((f) => f.text),
-  };
+  return fragments.map((f) => ({ ...f, text: normalizeChars(f.text).trim() })).filter((f) => f.text);
 }
 
 interface Piece extends Fragment {
@@ -144,7 +149,9 @@ export function joinTouching(frags: readonly Fragment[]): Fragment[] {
   const out: Fragment[] = [];
   for (const f of sorted) {
     const em = f.y2 - f.y;
-    const prev = [...out].reverse().find((o) => sameLine(o, f));
+    // The piece it may continue is among the last few kept (sorted by top, then left).
+    let prev: Fragment | undefined;
+    for (let i = out.length - 1; i >= Math.max(0, out.length - 12) && !prev; i--) if (sameLine(out[i]!, f)) prev = out[i];
     if (prev && f.x - prev.x2 <= 0.2 * em && f.x - prev.x2 >= -0.3 * em && f.x > prev.x) {
       prev.text += f.text;
       prev.x2 = Math.max(prev.x2, f.x2);

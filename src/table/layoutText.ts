@@ -5,7 +5,10 @@ import { Fragment, blocksFromLines, buildLines, dropFurniture } from './position
  * Text that pdftotext -layout (or a PDF viewer's "copy with layout") made of a report: every printed line on a
  * line of its own, cells set apart by runs of spaces, pages by form feeds. Each word becomes a positioned
  * fragment (x = character column, y = line number; pdftotext gives every character, CJK included, one column)
- * and the shared reconstructor (positioned.ts) rebuilds paragraphs and tables.
+ * and the shared reconstructor (positioned.ts) rebuilds paragraphs and tables. pdftotext places each block of
+ * text by packing it against its neighbours (valueColumns.ts), so columns on different lines and pages agree
+ * only roughly: the reconstructor is told so, reads vertical header runs apart, and flags placements it doubts.
+ * Text it turned a quarter turn pdftotext leaves out altogether.
  */
 
 const MULTI_CELL = /\S {2,}\S/;
@@ -43,19 +46,49 @@ export function layoutFragments(text: string): Fragment[] {
   return frags;
 }
 
+const GLYPH = /^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff08\uff09\uff0c\uff1a\uff1b“”]$/;
+
+/**
+ * Text set vertically (三、本年度办理结果 down a merged cell) comes out of pdftotext one character per line in
+ * one column, other columns' lines in between. Three or more such characters, each standing clear of any
+ * other text on its line, in one column and at most two lines apart, are one word where the column starts.
+ */
+export function joinVerticalRuns(frags: readonly Fragment[]): Fragment[] {
+  const byLine = new Map<number, Fragment[]>();
+  for (const f of frags) (byLine.get(f.y) ?? byLine.set(f.y, []).get(f.y)!).push(f);
+  const clear = (f: Fragment) => GLYPH.test(f.text) &&
+    !(byLine.get(f.y) ?? []).some((o) => o !== f && o.x2 > f.x - 2 && o.x < f.x2 + 2);
+  const candidates = frags.filter(clear).sort((a, b) => a.x - b.x || a.y - b.y);
+  const used = new Set<Fragment>();
+  const joined: Fragment[] = [];
+  for (const f of candidates) {
+    if (used.has(f)) continue;
+    const run = [f];
+    for (const g of candidates) {
+      const last = run[run.length - 1]!;
+      if (g.x === f.x && g.page === last.page && g.y > last.y && g.y - last.y <= 2 && !used.has(g)) run.push(g);
+    }
+    if (run.length < 3) continue;
+    run.forEach((g) => used.add(g));
+    joined.push({ ...f, text: run.map((g) => g.text).join('') });
+  }
+  return [...frags.filter((f) => !used.has(f)), ...joined];
+}
+
 export function blocksFromLayoutText(text: string): { blocks: Block[]; warnings: Warning[] } {
-  const lines = dropFurniture(buildLines(layoutFragments(text), { runGap: 1 }));
-  const { placed, guessedPages } = blocksFromLines(lines, {
+  const lines = dropFurniture(buildLines(joinVerticalRuns(layoutFragments(text)), { runGap: 1 }));
+  const { blocks, guessedPages } = blocksFromLines(lines, {
     runGap: 1,
     em: 1,
     blankGap: 1,
     columnTolerance: 0,
     missingTotalCost: 1.5,
+    doubt: 1,
     sharedCoordinates: false,
     splitVertical: true,
   });
   const warnings: Warning[] = guessedPages.length
-    ? [{ code: 'COLUMNS_GUESSED', message: `page ${guessedPages.join(', ')}: a table's numbers fit its columns in more than one way (text laid out with spaces keeps no column positions for empty columns); the likeliest reading was taken` }]
+    ? [{ code: 'COLUMNS_GUESSED', message: `page ${guessedPages.join(', ')}: a table's numbers fit its columns about as well in more than one way (text laid out with spaces does not keep where empty columns are); the likeliest reading was taken` }]
     : [];
-  return { blocks: placed.map((p) => p.block), warnings };
+  return { blocks, warnings };
 }

@@ -15,11 +15,10 @@ export { buildLines } from './words';
  * A region that runs over a page break stays one table: its rows continue on the next page.
  */
 
-/** A block with where it sits, for merging with blocks found by other means (PDF tables from ruling lines). */
-export interface Placed {
-  page: number;
-  y: number;
+/** A block and the lines it was made of (a paragraph's, for joining the lines of one paragraph). */
+interface Placed {
   block: Block;
+  lines?: Line[];
 }
 
 const PAGE_NUMBER = /^[-—–－\s]*(?:第\s*)?\d{1,3}\s*(?:页)?[-—–－\s]*(?:(?:\/|共)\s*\d+\s*页?)?$/;
@@ -93,21 +92,21 @@ function proseWidthOf(lines: readonly Line[], runGap: number): number {
   return widths[Math.floor(widths.length * 0.9)] ?? Infinity;
 }
 
-function paragraphOf(l: Line): Placed & { lines: Line[] } {
+function paragraphOf(l: Line): Placed {
   const first = l.words[0]!;
   const source: SourceRef = { page: l.page, ...(first.line !== undefined ? { line: first.line } : {}), x: first.x, y: l.y };
-  return { page: l.page, y: l.y, block: paragraph(lineText(l), source), lines: [l] };
+  return { block: paragraph(lineText(l), source), lines: [l] };
 }
 
 /**
  * Lines of one paragraph back together: a line that runs to the right margin goes on with the next line when
  * that one starts at the left margin (a new paragraph is indented) and starts no heading or numbered item.
  */
-function joinParagraphs(placed: readonly (Placed & { lines?: Line[] })[], em: number): Placed[] {
+function joinParagraphs(placed: readonly Placed[], em: number): Block[] {
   const lines = placed.flatMap((p) => p.lines ?? []);
   const left = Math.min(...lines.map((l) => l.words[0]!.x));
   const right = Math.max(...lines.map((l) => l.words[l.words.length - 1]!.x2));
-  const out: (Placed & { lines?: Line[] })[] = [];
+  const out: Placed[] = [];
   for (const p of placed) {
     const prev = out[out.length - 1];
     const last = prev?.lines?.[prev.lines.length - 1];
@@ -121,7 +120,13 @@ function joinParagraphs(placed: readonly (Placed & { lines?: Line[] })[], em: nu
     }
     out.push(p.lines ? { ...p, lines: [...p.lines] } : p);
   }
-  return out.map(({ page, y, block }) => ({ page, y, block }));
+  return out.map((p) => p.block);
+}
+
+export interface StreamResult {
+  blocks: Block[];
+  /** Pages where a table's numbers fitted its columns in more than one way. */
+  guessedPages: number[];
 }
 
 /**
@@ -129,22 +134,16 @@ function joinParagraphs(placed: readonly (Placed & { lines?: Line[] })[], em: nu
  * the short lines between such lines (wrapped labels, vertical headers), and ends at a section heading or a
  * line of running prose. A region of one line is only a line.
  */
-export interface StreamResult {
-  placed: Placed[];
-  /** Pages where a table's numbers fitted its columns in more than one way. */
-  guessedPages: number[];
-}
-
 export function blocksFromLines(lines: readonly Line[], opts: TableOptions): StreamResult {
   const proseWidth = proseWidthOf(lines, opts.runGap);
-  const placed: (Placed & { lines?: Line[] })[] = [];
+  const placed: Placed[] = [];
   const guessed = new Set<number>();
   let region: Line[] = [];
   let cellLines = 0;
   const flush = () => {
     const t = cellLines >= 2 ? tableFromLines(region, opts) : undefined;
     if (t) {
-      placed.push({ page: region[0]!.page, y: region[0]!.y, block: t.block });
+      placed.push({ block: t.block });
       t.guessedPages.forEach((p) => guessed.add(p));
     } else region.forEach((l) => placed.push(paragraphOf(l)));
     region = [];
@@ -167,7 +166,7 @@ export function blocksFromLines(lines: readonly Line[], opts: TableOptions): Str
   }
   flush();
   const em = median(lines.map((l) => l.y2 - l.y));
-  return { placed: joinParagraphs(placed, em), guessedPages: [...guessed].sort((a, b) => a - b) };
+  return { blocks: joinParagraphs(placed, em), guessedPages: [...guessed].sort((a, b) => a - b) };
 }
 
 function median(xs: readonly number[]): number {

@@ -1,15 +1,16 @@
-import { Cell, Row, SourceRef, TableBlock, cell, row, table } from '../model';
-import { joinLines, normalizeChars } from '../text/normalize';
+import { Cell, Row, TableBlock, cell, row, table } from '../model';
+import { normalizeChars } from '../text/normalize';
 import { parseNumber } from '../mapper/numbers';
-import { Line, StreamOptions, Word, close, joinWords, runsOf } from './words';
-import { TotalGroup, placeValues } from './valueColumns';
+import { Line, StreamOptions, Word, close, mid, overlap, runsOf, sourceOf, stackText } from './words';
+import { placeValues } from './valueColumns';
+import { headerOf, headerRows, totalsOf } from './streamHeader';
 
 /**
  * One table region of positioned lines → a table block. The region may hold several small tables one under the
  * other (section 二: a title, a header row, item rows, again), so it is cut into segments, each with its own
  * header and columns:
  *   - header: the lines above the first row, stacked into header cells by column (社会 / 公益 / 组织); a header
- *     cell with two or more cells under it is a parent and spans them;
+ *     cell with two or more cells under it is a parent and spans them (streamHeader.ts);
  *   - rows: a new row starts at a line with numbers (unless its row has none yet: the numbers of a label that
  *     wraps sit between its lines) or at a line whose label starts a new item (1. （二） 四、); a group label
  *     printed left of the items (三、本年度办理结果, （三）不予公开) joins the row it stands in;
@@ -23,13 +24,6 @@ interface Segment {
   body: Line[];
 }
 
-interface Stack {
-  words: Word[];
-  x: number;
-  x2: number;
-  lastLine: number;
-}
-
 interface DraftRow {
   lines: Line[];
   labels: Word[];
@@ -37,29 +31,6 @@ interface DraftRow {
 }
 
 const UNIT_WORD = /^(?:万元|元|件|条|个|项|次)$/;
-const overlap = (a: { x: number; x2: number }, b: { x: number; x2: number }) => Math.min(a.x2, b.x2) - Math.max(a.x, b.x);
-const mid = (w: { x: number; x2: number }) => (w.x + w.x2) / 2;
-
-function median(xs: number[]): number | undefined {
-  if (!xs.length) return undefined;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)];
-}
-
-function sourceOf(w: Word): SourceRef {
-  return { page: w.page, ...(w.line !== undefined ? { line: w.line } : {}), x: w.x, y: w.y, width: w.x2 - w.x };
-}
-
-/** Text of stacked words: words of one line side by side, lines joined (CJK without spaces). */
-function stackText(words: readonly Word[]): string {
-  const byLine: Word[][] = [];
-  for (const w of [...words].sort((a, b) => a.page - b.page || a.y - b.y || a.x - b.x)) {
-    const last = byLine[byLine.length - 1];
-    if (last && last[0]!.page === w.page && Math.abs(last[0]!.y - w.y) < 1e-6) last.push(w);
-    else byLine.push([w]);
-  }
-  return joinLines(byLine.map((ws) => joinWords(ws)));
-}
 
 function isAdjacent(a: Line, b: Line, opts: StreamOptions): boolean {
   return a.page !== b.page || b.y - a.y2 < opts.blankGap * Math.min(a.y2 - a.y, b.y2 - b.y);
@@ -76,8 +47,8 @@ function headerLike(l: Line, valueStart: number, opts: StreamOptions): boolean {
 function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
   const valueStart = Math.min(...lines.flatMap((l) => l.words.filter((w) => w.value).map((w) => w.x)));
   const firstWord = (l: Line) => normalizeChars(l.words[0]?.text ?? '');
-  // Label lines after the header's last line of cells are rows without numbers (规章 with nothing printed).
-  // Label lines: left of the numbers, or under the header's corner cell (its last line of cells starts in the
+  // Label lines after the header's last line of cells are rows without numbers (规章 with nothing printed):
+  // lines left of the numbers, or under the header's corner cell (where the last line of cells starts in the
   // header's leftmost column; the label stays within that first cell).
   const releaseRows = (s: Segment) => {
     let lastCells = -1;
@@ -117,138 +88,13 @@ function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
   return segments.filter((s) => s.header.length || s.body.length);
 }
 
-/**
- * Header cells, read from the bottom line up: the bottom line's words are the columns; a word above one column
- * continues it (社会 over 公益 over 组织); a word above two or more columns (one of them maybe only touching,
- * as pdftotext squeezes header lines) is a parent cell (法人或其他组织, 复议后起诉), as is a word above a parent.
- */
-function headerStacks(lines: readonly Line[], em: number, shifted: boolean): { leaves: Stack[]; parents: Stack[] } {
-  const leaves: Stack[] = [];
-  const parents: Stack[] = [];
-  const add = (s: Stack, w: Word, li: number) => {
-    s.words.unshift(w);
-    s.x = Math.min(s.x, w.x);
-    s.x2 = Math.max(s.x2, w.x2);
-    s.lastLine = li;
-  };
-  const width = (v: { x: number; x2: number }) => v.x2 - v.x;
-  for (let li = lines.length - 1; li >= 0; li--) {
-    const placed: [Stack, Word][] = [];
-    for (const w of lines[li]!.words) {
-      const over = leaves.filter((s) => overlap(s, w) > 0);
-      // Touching counts only for a neighbour in the same header row as the column it overlaps, and only for a
-      // word wider than that column (复议后起诉 squeezed over 其他结果 and 结果纠正).
-      const row = over[0]?.words[over[0].words.length - 1]?.y;
-      const touch = leaves.filter((s) => overlap(s, w) >= 0 && s.words[s.words.length - 1]?.y === row);
-      const parent = parents.find((s) => overlap(s, w) > 0);
-      // pdftotext may shift one header line a column or two against the next: a word of the same width as the
-      // column just beside it continues that column (商业 over 企业).
-      const beside = over.length || !shifted || width(w) < 2 * em ? undefined : leaves
-        .filter((s) => Math.abs(s.x - w.x) <= 2 * em && Math.abs(width(s.words[0]!) - width(w)) < em && width(s.words[0]!) >= 2 * em)
-        .sort((a, b) => Math.abs(a.x - w.x) - Math.abs(b.x - w.x))[0];
-      if (over.length >= 2 || (over.length === 1 && touch.length >= 2 && width(w) >= 1.5 * width(over[0]!))) {
-        if (parent) placed.push([parent, w]);
-        else parents.push({ words: [w], x: w.x, x2: w.x2, lastLine: li });
-      } else if (over.length === 1) placed.push([over[0]!, w]);
-      else if (parent) placed.push([parent, w]);
-      else if (beside && !placed.some(([s]) => s === beside)) placed.push([beside, w]);
-      else leaves.push({ words: [w], x: w.x, x2: w.x2, lastLine: li });
-    }
-    for (const [s, w] of placed) add(s, w, li);
-  }
-  // pdftotext moves a title over columns aside (复议后起诉 shifted past the columns it heads), so it stands over
-  // nothing: a lone cell over nothing on a line of titles (every other cell on it a parent) is a title too.
-  if (shifted) {
-    for (const s of [...leaves]) {
-      const w = s.words[0]!;
-      const line = lines.find((l) => l.words.includes(w));
-      const others = line?.words.filter((o) => o !== w) ?? [];
-      if (s.words.length === 1 && others.length && others.every((o) => parents.some((p) => p.words.includes(o)))) {
-        leaves.splice(leaves.indexOf(s), 1);
-        parents.push(s);
-      }
-    }
-  }
-  return { leaves, parents };
-}
-
-/**
- * pdftotext prints a header written one character per line (结 / 果 / 维 / 持 in four narrow columns) as
- * runs of characters: "结结其尚", "果果他未总", "维 纠 结 审 计". Where three or more header lines start a run of
- * three or more characters at the same column, those runs are read as columns of single characters: the k-th
- * character of every such line is column k, placed where the most spread-out line puts it.
- */
-function splitVerticalRuns(lines: Line[]): void {
-  const starts = new Map<number, Line[]>();
-  for (const l of lines) {
-    const w = l.words[0];
-    if (w && [...w.text].length >= 3 && !/\s/.test(w.text)) (starts.get(w.x) ?? starts.set(w.x, []).get(w.x)!).push(l);
-  }
-  for (const [x0, group] of starts) {
-    if (group.length < 3) continue;
-    const n = Math.max(...group.map((l) => [...l.words[0]!.text].length));
-    // Lines of the same header that print the characters apart: single-character words from x0 on.
-    const spread = lines.filter((l) => !group.includes(l) && l.words[0]?.x === x0 && [...l.words[0].text].length === 1);
-    const ordinalWords = (l: Line) => {
-      const out: Word[] = [];
-      for (const w of l.words) {
-        if ([...w.text].length !== 1 || out.length >= n) break;
-        out.push(w);
-      }
-      return out;
-    };
-    const widest = spread.map(ordinalWords).sort((a, b) => b.length - a.length)[0];
-    const at = (k: number) => (widest && widest[k] ? widest[k]!.x : x0 + k);
-    for (const l of group) {
-      const w = l.words[0]!;
-      const chars = [...w.text].map((ch, k) => ({ ...w, text: ch, x: at(k), x2: at(k) + (w.x2 - w.x) / [...w.text].length }));
-      l.words.splice(0, 1, ...chars);
-    }
-    for (const l of spread) {
-      ordinalWords(l).forEach((w, k) => {
-        w.x2 = at(k) + (w.x2 - w.x);
-        w.x = at(k);
-      });
-    }
-  }
-}
-
-interface HeaderModel {
-  corner: Word[];
-  parents: Stack[];
-  leaves: Stack[];
-  page: number;
-}
-
-function headerOf(seg: Segment, labelWords: readonly Word[], opts: StreamOptions & { splitVertical?: boolean }): HeaderModel {
-  const lines = seg.header.map((l) => ({ ...l, words: l.words.map((w) => ({ ...w })) }));
-  if (opts.splitVertical) splitVerticalRuns(lines);
-  const stacks = headerStacks(lines, opts.em, !opts.sharedCoordinates);
-  // The corner: header cells over the row labels.
-  // Positions on another page may be on another scale (pdftotext): the labels on the header's own page decide.
-  const headerPage = seg.header[seg.header.length - 1]?.page;
-  const samePage = labelWords.filter((w) => w.page === headerPage);
-  const labels = samePage.length ? samePage : labelWords;
-  const labelSpan = { x: Math.min(...labels.map((w) => w.x)), x2: Math.max(...labels.map((w) => w.x2)) };
-  const isCorner = (s: Stack) => labels.length > 0 && overlap(s, labelSpan) >= 0.5 * (s.x2 - s.x);
-  const corner = [...stacks.leaves, ...stacks.parents].filter(isCorner);
-  const parents = stacks.parents.filter((s) => !corner.includes(s));
-  const leaves = stacks.leaves.filter((s) => !corner.includes(s)).sort((a, b) => mid(a) - mid(b));
-  const lastHeader = seg.header[seg.header.length - 1];
-  return { corner: corner.flatMap((s) => s.words), parents, leaves, page: lastHeader?.page ?? 0 };
-}
-
-/** Groups of columns summed by a 总计 / 合计 column: the columns back to the previous total. */
-function totalsOf(leafTexts: readonly string[]): TotalGroup[] {
-  const groups: TotalGroup[] = [];
-  let from = 0;
-  leafTexts.forEach((t, i) => {
-    if (/总计|合计|小计/.test(normalizeChars(t).replace(/\s+/g, ''))) {
-      if (i > from) groups.push({ members: Array.from({ length: i - from }, (_, k) => from + k), total: i });
-      from = i + 1;
-    }
-  });
-  return groups;
+/** How an item is numbered: 一、 / （一） / (1) / 1. — the levels of the template's labels. */
+function markerKind(text: string): string {
+  const t = normalizeChars(text).trim();
+  if (/^[(（]\s*[一二三四五六七八九十]/.test(t)) return 'paren-cjk';
+  if (/^[(（]/.test(t)) return 'paren-digit';
+  if (/^[一二三四五六七八九十]/.test(t)) return 'cjk';
+  return 'digit';
 }
 
 /**
@@ -305,8 +151,8 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
   const rows: DraftRow[] = [];
   let pending: Word[] = [];
   let cur: (DraftRow & { before: number; after: number }) | undefined;
-  // Numbers on a line of their own after a row that has numbers: a cell set lower or higher than its
-  // neighbours. They go to the nearer of that row and the next, where their columns are free.
+  // Numbers on a line of their own (group labels aside) after a row that has numbers: cells set lower or
+  // higher than their neighbours. They go to the nearer of that row and the next, where their columns are free.
   let floating: Line[] = [];
   const clash = (r: DraftRow, l: Line) => l.words.some((w) => w.value && r.values.some((v) => overlap(v, w) > 0));
   const gapTo = (r: DraftRow, l: Line) => Math.min(...r.lines.map((o) => Math.abs((o.y + o.y2) / 2 - (l.y + l.y2) / 2) + (o.page === l.page ? 0 : 1e6)));
@@ -333,6 +179,13 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
     floating = [];
   };
   const start = (l: Line, labels: Word[], values: Word[]) => {
+    // A label taken for a group heading is a row of its own after all where the row that follows is numbered
+    // the same way ((六)其他处理 printed blank, then (七)总计).
+    const kinds = new Set(labels.filter((w) => w.marker).map((w) => markerKind(w.text)));
+    if (pending.some((w) => w.marker && kinds.has(markerKind(w.text)))) {
+      rows.push({ lines: [], labels: pending, values: [] });
+      pending = [];
+    }
     cur = { lines: [l], labels: [...pending, ...labels], values, before: values.length ? 0 : 1, after: 0 };
     pending = [];
     rows.push(cur);
@@ -350,15 +203,16 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
     const adjacent = !!prevLine && isAdjacent(prevLine, l, opts);
     // Label words on this line that carry on a label of the row (a wrapped cell), group labels aside.
     // An unnumbered line under a numbered item carries it on; under an unnumbered label only when that is full.
+    // A line running on into the numbers' columns is no label's continuation (a note under the table).
     const carriesOn = (row: NonNullable<typeof cur>, wrapping: boolean) => labels.every((w) => w.x2 <= ix ||
-      row.labels.some((o) => overlap(o, w) > 0 && (wrapping || o.marker || full(o))));
+      (w.x2 <= valueEdge(w.page) + opts.columnTolerance && row.labels.some((o) => overlap(o, w) > 0 && (wrapping || o.marker || full(o)))));
     if (cur && values.length) {
       // The numbers of a label that wraps sit between its lines: they join the row above if it has none yet.
       if (!item && !cur.values.length && adjacent && carriesOn(cur, false)) {
         cur.lines.push(l);
         cur.labels.push(...labels);
         cur.values.push(...values);
-      } else if (!item && labels.every((w) => w.x2 <= ix) && !clash(cur, l)) floating.push(l);
+      } else if (!item && labels.every((w) => w.x2 <= ix)) floating.push(l);
       else if (!item && labels.length && cur.values.length && adjacent && !clash(cur, l) && carriesOn(cur, cur.after < cur.before)) {
         // The last line of a wrapped label with a number set lower than the others ("行制作 … 2").
         attach(cur, l);
@@ -434,9 +288,15 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
     // The value columns begin at the leftmost number of the page, or the header's first cell of values.
     const segValues = seg.body.flatMap((l) => l.words.filter((w) => w.value));
     const headerCells = seg.header.filter((l) => runsOf(l, opts.runGap).length > 1).map((l) => runsOf(l, opts.runGap)[1]![0]!.x);
+    const edges = new Map<number, number>();
     const valueEdge = (page: number) => {
-      const here = segValues.filter((w) => w.page === page).map((w) => w.x);
-      return here.length ? Math.min(...here) : headerCells.length ? Math.min(...headerCells) : Math.min(Infinity, ...segValues.map((w) => w.x));
+      let edge = edges.get(page);
+      if (edge === undefined) {
+        const here = segValues.filter((w) => w.page === page).map((w) => w.x);
+        edge = here.length ? Math.min(...here) : headerCells.length ? Math.min(...headerCells) : Math.min(Infinity, ...segValues.map((w) => w.x));
+        edges.set(page, edge);
+      }
+      return edge;
     };
     const drafts = buildRows(seg.body, opts, si < segments.length - 1, valueEdge);
     const values = drafts.flatMap((d, ri) => d.values.map((w) => ({ w, ri })));
@@ -444,7 +304,7 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
     // Without rows of numbers the labels of the small table above stand in (a centred title would mislead).
     const labelWords = dataLabels.length ? dataLabels : lastLabels.length ? lastLabels : drafts.flatMap((d) => d.labels);
     if (dataLabels.length) lastLabels = dataLabels;
-    const header = headerOf(seg, labelWords, opts);
+    const header = headerOf(seg.header, labelWords, opts);
     const leafTexts = header.leaves.map((s) => stackText(s.words));
     const totals = totalsOf(leafTexts);
 
@@ -457,7 +317,7 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         const vs = values.filter((v) => v.w.page === p);
         const anchors = header.leaves.length === k && (header.page === p || opts.sharedCoordinates) ? header.leaves.map(mid) : undefined;
         const res = placeValues(vs.map((v) => ({ row: v.ri, x: v.w.x, x2: v.w.x2, value: parseNumber(v.w.text).value })), k,
-          { ...(anchors ? { anchors } : {}), totals, tolerance: opts.columnTolerance, missingTotalCost: opts.missingTotalCost });
+          { ...(anchors ? { anchors } : {}), totals, tolerance: opts.columnTolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt });
         vs.forEach((v, i) => cols.set(v.w, res.cols[i]!));
         width = Math.max(width, res.k);
         if (res.guessed) guessedPages.add(p);
@@ -465,6 +325,14 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
       return { cols, width };
     };
     let k = header.leaves.length || inheritedK || 1;
+    // pdftotext shifts header lines against each other, and a header may then seem to have a column more than
+    // its rows: where rows filled across (three or more with as many numbers as the header has columns less one)
+    // show one column fewer, the rows are believed.
+    if (!opts.sharedCoordinates && header.leaves.length > 1) {
+      const counts = drafts.map((d) => new Set(d.values.map((w) => w.page)).size === 1 ? d.values.length : 0);
+      const most = Math.max(0, ...counts);
+      if (most === header.leaves.length - 1 && counts.filter((c) => c === most).length >= 3) k = most;
+    }
     let placed = place(k);
     if (placed.width !== k) {
       k = placed.width;
@@ -473,43 +341,13 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
     }
     inheritedK = k;
 
-    // Header rows: corner, parents spanning their leaves, leaves; leaves placed on the columns by position.
-    if (header.leaves.length || header.corner.length || header.parents.length) {
-      const leafCol = new Map<Stack, number>();
-      const offset = Math.max(0, k - header.leaves.length);
-      header.leaves.forEach((s, i) => leafCol.set(s, Math.min(k - 1, i + (header.leaves.length === k ? 0 : offset))));
-      const cornerCell = cell(stackText(header.corner), header.corner[0] ? { source: sourceOf(header.corner[0]) } : {});
-      const leafCells: Cell[] = Array.from({ length: k }, () => cell(''));
-      for (const [s, c] of leafCol) {
-        const prev = leafCells[c]!;
-        leafCells[c] = cell(joinLines([prev.text, stackText(s.words)]), { source: sourceOf(s.words[0]!) });
-      }
-      if (header.parents.length) {
-        const spans: Cell[] = [];
-        let c = 0;
-        const parents = [...header.parents].sort((a, b) => a.x - b.x);
-        while (c < k) {
-          const p = parents.find((s) => [...leafCol].some(([l, lc]) => lc === c && mid(l) >= s.x && mid(l) <= s.x2));
-          if (p) {
-            const cover = [...leafCol].filter(([l]) => mid(l) >= p.x && mid(l) <= p.x2).map(([, lc]) => lc);
-            const to = Math.max(c, ...cover);
-            spans.push(cell(stackText(p.words), { colSpan: to - c + 1, source: sourceOf(p.words[0]!) }));
-            parents.splice(parents.indexOf(p), 1);
-            c = to + 1;
-          } else {
-            spans.push(cell(''));
-            c++;
-          }
-        }
-        rowsOut.push(row([cell(cornerCell.text, { rowSpan: 2, ...(cornerCell.source ? { source: cornerCell.source } : {}) }), ...spans]));
-        rowsOut.push(row(leafCells));
-      } else {
-        rowsOut.push(row([...(header.corner.length ? [cornerCell] : []), ...leafCells]));
-      }
-    }
+    rowsOut.push(...headerRows(header, k));
 
     for (const d of drafts) {
-      const valueCells: Cell[] = Array.from({ length: k }, () => cell(''));
+      // A blank cell still names the page and line of its row, so a blank can be cited like a number.
+      const at = d.lines[0]?.words[0] ?? d.labels[0];
+      const blank = () => cell('', at ? { source: { page: at.page, ...(at.line !== undefined ? { line: at.line } : {}), y: at.y } } : {});
+      const valueCells: Cell[] = Array.from({ length: k }, blank);
       for (const w of d.values) {
         const c = placed.cols.get(w);
         if (c === undefined) continue;

@@ -36,6 +36,11 @@ export interface PlaceHints {
    * (pdftotext), low where they are exact (PDF), so the arithmetic only breaks ties there.
    */
   missingTotalCost?: number;
+  /**
+   * How much worse, in column widths, the next best reading must be for the placement not to count as a
+   * guess: 0 where positions are exact (PDF), more where they are not (pdftotext).
+   */
+  doubt?: number;
 }
 
 export interface Placement {
@@ -99,26 +104,26 @@ function mergeDown(clusters: Cluster[], k: number): Cluster[] {
   return cs;
 }
 
-/** Every increasing map of m clusters onto k columns. */
-function* injections(m: number, k: number, start = 0, prefix: number[] = []): Generator<number[]> {
-  if (prefix.length === m) {
-    yield prefix;
-    return;
-  }
-  for (let c = start; c <= k - (m - prefix.length); c++) yield* injections(m, k, c + 1, [...prefix, c]);
-}
-
 const HARD = 1e6;
 
-/** Cost of a row's numbers under the totals: a sum that fails is all but ruled out; a group without its total costs `soft`. */
-function arithmeticCost(byCol: Map<number, number | null>, totals: readonly TotalGroup[], soft: number): number {
+/**
+ * Cost of a row's numbers under the totals: a sum that fails is all but ruled out; a group without its total
+ * costs `soft`. `at[c]` is the row's number in column c, undefined where it prints none.
+ */
+function arithmeticCost(at: readonly (number | null | undefined)[], totals: readonly TotalGroup[], soft: number): number {
   let cost = 0;
   for (const g of totals) {
-    const printed = g.members.filter((c) => byCol.has(c));
-    const sum = printed.reduce((s, c) => s + (byCol.get(c) ?? 0), 0);
-    if (byCol.has(g.total)) {
-      if (Math.abs(sum - (byCol.get(g.total) ?? 0)) > 1e-6) cost += HARD;
-    } else if (printed.length) {
+    let printed = 0;
+    let sum = 0;
+    for (const c of g.members) {
+      if (at[c] === undefined) continue;
+      printed++;
+      sum += at[c] ?? 0;
+    }
+    const total = at[g.total];
+    if (total !== undefined) {
+      if (Math.abs(sum - (total ?? 0)) > 1e-6) cost += HARD;
+    } else if (printed) {
       cost += Math.abs(sum) > 1e-6 ? HARD : soft;
     }
   }
@@ -139,29 +144,49 @@ export function placeValues(values: readonly ValuePos[], k: number, hints: Place
   const anchors = hints.anchors && hints.anchors.length === kk ? hints.anchors : undefined;
   const totals = hints.totals ?? [];
   const spacing = anchors && anchors.length > 1 ? (anchors[anchors.length - 1]! - anchors[0]!) / (anchors.length - 1) : 1;
+  const soft = (hints.missingTotalCost ?? 1) * spacing;
+  const m = clusters.length;
+  // geo[ci][c]: what putting cluster ci in column c costs by position.
+  const geo = clusters.map((cl) => Array.from({ length: kk }, (_, c) =>
+    anchors ? cl.members.reduce((sum, i) => sum + Math.abs(centre(values[i]!) - anchors[c]!), 0) : 0));
+  // The cheapest a cluster can cost from a column on: a bound for cutting the search short.
+  const floor = geo.map((g) => g.map((_, c) => Math.min(...g.slice(c))));
   const rows = [...new Set(values.map((v) => v.row))];
-  let best: { cost: number; map: number[] } | undefined;
-  let ties = 0;
-  for (const map of injections(clusters.length, kk)) {
-    let cost = 0;
-    if (anchors) {
-      clusters.forEach((c, ci) => {
-        for (const i of c.members) cost += Math.abs(centre(values[i]!) - anchors[map[ci]!]!);
-      });
-    }
+  const rowValues = rows.map((r) => clusters.map((cl) => cl.members.find((i) => values[i]!.row === r)));
+
+  // Every increasing map of the clusters onto the columns, depth first, cut where it cannot beat the best.
+  let best = Infinity;
+  let second = Infinity;
+  let bestMap: number[] = [];
+  const margin = Math.max(1e-9, (hints.doubt ?? 0) * spacing);
+  const map = new Array<number>(m).fill(0);
+  const at = new Array<number | null | undefined>(kk);
+  const leaf = (cost: number) => {
     if (totals.length) {
-      for (const r of rows) {
-        const byCol = new Map<number, number | null>();
-        clusters.forEach((c, ci) => c.members.forEach((i) => values[i]!.row === r && byCol.set(map[ci]!, values[i]!.value)));
-        cost += arithmeticCost(byCol, totals, (hints.missingTotalCost ?? 1) * spacing);
+      for (const rv of rowValues) {
+        at.fill(undefined);
+        rv.forEach((i, ci) => i !== undefined && (at[map[ci]!] = values[i]!.value));
+        cost += arithmeticCost(at, totals, soft);
+        if (cost > second + margin) return;
       }
     }
-    if (!best || cost < best.cost - 1e-9) {
-      best = { cost, map: [...map] };
-      ties = 0;
-    } else if (Math.abs(cost - best.cost) <= 1e-9) ties++;
-  }
-  const map = best!.map;
-  clusters.forEach((c, ci) => c.members.forEach((i) => (cols[i] = map[ci]!)));
-  return { cols, k: kk, guessed: ties > 0 };
+    if (cost < best) {
+      second = best;
+      best = cost;
+      bestMap = [...map];
+    } else if (cost < second) second = cost;
+  };
+  const walk = (ci: number, from: number, cost: number) => {
+    if (ci === m) return leaf(cost);
+    let bound = cost;
+    for (let j = ci; j < m; j++) bound += floor[j]![Math.min(kk - 1, from + (j - ci))]!;
+    if (bound > second + margin) return;
+    for (let c = from; c <= kk - (m - ci); c++) {
+      map[ci] = c;
+      walk(ci + 1, c + 1, cost + geo[ci]![c]!);
+    }
+  };
+  walk(0, 0, 0);
+  clusters.forEach((c, ci) => c.members.forEach((i) => (cols[i] = bestMap[ci]!)));
+  return { cols, k: kk, guessed: second - best <= margin };
 }

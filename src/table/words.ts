@@ -1,4 +1,5 @@
-import { isCjk, normalizeChars } from '../text/normalize';
+import { SourceRef } from '../model';
+import { isCjk, joinLines, normalizeChars } from '../text/normalize';
 import { parseNumber } from '../mapper/numbers';
 
 /**
@@ -33,8 +34,9 @@ export interface StreamOptions {
   columnTolerance: number;
   /** True when positions on different pages are comparable (PDF points; not pdftotext's per-page columns). */
   sharedCoordinates: boolean;
-  /** See valueColumns.ts PlaceHints.missingTotalCost. */
+  /** See valueColumns.ts PlaceHints.missingTotalCost and doubt. */
   missingTotalCost: number;
+  doubt: number;
 }
 
 export interface Word {
@@ -75,9 +77,18 @@ function isBlankMark(s: string): boolean {
   return BLANK_MARK.test(normalizeChars(s).trim());
 }
 
+// Tables repeat the same few numbers ("0") hundreds of times: remember the answer.
+const numeric = new Map<string, boolean>();
+
 function looksNumeric(s: string): boolean {
-  const t = normalizeChars(s).trim();
-  return /\d/.test(t) && parseNumber(t).ok && !MARKER_ONLY.test(t);
+  let yes = numeric.get(s);
+  if (yes === undefined) {
+    const t = normalizeChars(s).trim();
+    yes = /\d/.test(t) && parseNumber(t).ok && !MARKER_ONLY.test(t);
+    if (numeric.size > 10000) numeric.clear();
+    numeric.set(s, yes);
+  }
+  return yes;
 }
 
 /** The text of words on one line: a space between words unless both sides are CJK. */
@@ -102,10 +113,6 @@ function mergeWords(a: Word, b: Word): Word {
 }
 
 /**
- * Words of one line, classified. A number counts as a value only where it ends its run of text ("33 件" in
- * prose is no cell); a unit right after a number joins it (0 元); a bare item number joins the label it numbers.
- */
-/**
  * True when two words of a line are close enough to be one run of text: within runGap, or within a third of
  * their own size (a space in a big title is wider than one in the table's small print).
  */
@@ -113,6 +120,10 @@ export function close(a: Word, b: Word, runGap: number, ems = 0.3): boolean {
   return b.x - a.x2 <= Math.max(runGap, ems * Math.min(a.y2 - a.y, b.y2 - b.y));
 }
 
+/**
+ * Words of one line, classified. A number counts as a value only where it ends its run of text ("33 件" in
+ * prose is no cell); a unit right after a number joins it (0 元); a bare item number joins the label it numbers.
+ */
 function classify(words: Word[], runGap: number): Word[] {
   const out: Word[] = [];
   for (const w of words) {
@@ -140,7 +151,8 @@ function classify(words: Word[], runGap: number): Word[] {
     const textFollows = next && close(w, next, runGap, 0.6) && !looksNumeric(next.text) && !isBlankMark(next.text);
     const textBefore = prev && close(prev, w, runGap, 0.6) && !looksNumeric(prev.text) && !isBlankMark(prev.text);
     // A blank mark (无, —, /) alone in its cell is a value; inside a run of text it is a word (一 in 一、).
-    const touching = (prev && close(prev, w, runGap) && !isBlankMark(prev.text)) || (next && close(w, next, runGap) && !isBlankMark(next.text));
+    const text = (o: Word | undefined) => !!o && !looksNumeric(o.text) && !isBlankMark(o.text);
+    const touching = (text(prev) && close(prev!, w, runGap)) || (text(next) && close(w, next!, runGap));
     w.value = (looksNumeric(w.text) && !textFollows) || (isBlankMark(w.text) && !touching && !(textBefore && textFollows));
     w.marker = !w.value && hasMarker(w.text);
   });
@@ -190,3 +202,21 @@ export function runsOf(l: Line, runGap: number): Word[][] {
   return runs;
 }
 
+
+export const overlap = (a: { x: number; x2: number }, b: { x: number; x2: number }) => Math.min(a.x2, b.x2) - Math.max(a.x, b.x);
+export const mid = (w: { x: number; x2: number }) => (w.x + w.x2) / 2;
+
+export function sourceOf(w: Word): SourceRef {
+  return { page: w.page, ...(w.line !== undefined ? { line: w.line } : {}), x: w.x, y: w.y, width: w.x2 - w.x };
+}
+
+/** Text of stacked words: words of one line side by side, lines joined (CJK without spaces). */
+export function stackText(words: readonly Word[]): string {
+  const byLine: Word[][] = [];
+  for (const w of [...words].sort((a, b) => a.page - b.page || a.y - b.y || a.x - b.x)) {
+    const last = byLine[byLine.length - 1];
+    if (last && last[0]!.page === w.page && Math.abs(last[0]!.y - w.y) < 1e-6) last.push(w);
+    else byLine.push([w]);
+  }
+  return joinLines(byLine.map((ws) => joinWords(ws)));
+}

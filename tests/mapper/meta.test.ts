@@ -30,6 +30,10 @@ describe('title, agency and year', () => {
     expect(meta('2022年某某区人民政府信息公开工作年度报告').agency).toBe('某某区人民政府');
   });
 
+  test('a breadcrumb\'s wrapped tail is not joined to the title below it', () => {
+    expect(meta('您当前的位置:首页 > 政务公开 > 政府信息公开年', '报]', '讷河市住房和城乡建设局2023年政府信息公开工作年度报告').agency).toBe('讷河市住房和城乡建设局');
+  });
+
   test('year in brackets after the words', () => {
     expect(meta('淮安市洪泽区人民政府政府信息公开工作年度报告（2023年度）')).toMatchObject({ agency: '淮安市洪泽区人民政府', year: 2023 });
   });

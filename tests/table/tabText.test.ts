@@ -54,3 +54,10 @@ describe('tab-broken text', () => {
     expect(texts(t!)).toEqual([['规章', '1'], ['行政许可', '2']]);
   });
 });
+
+describe('section headings inside tables', () => {
+  test('the row （六）其他处理 does not end a table as if it were heading 六', () => {
+    const blocks = blocksFromTabText('\t（五）不予处理\n\t0\n（六）其他处理\n\t0\n');
+    expect(blocks.map((b) => b.kind)).toEqual(['table']);
+  });
+});

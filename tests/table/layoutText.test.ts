@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Block, TableBlock } from '../../src/model';
+import { blocksFromLayoutText, joinVerticalRuns, layoutFragments, looksLikeLayoutText } from '../../src/table/layoutText';
+import { toGrid } from '../../src/table/grid';
+import { readText } from '../../src/adapters/text';
+import { parseBuffer } from '../../src/pipeline';
+
+/** Text as `pdftotext -layout` prints a report: cells set apart with spaces, one column per character. */
+
+const ROOT = path.join(__dirname, '..', '..');
+
+function grid(t: Block | undefined): string[][] {
+  expect(t?.kind).toBe('table');
+  const g = toGrid(t as TableBlock);
+  return g.rows.map((r) => Array.from({ length: g.width }, (_, c) => {
+    const s = r[c];
+    return !s ? '' : s.origin ? s.cell.text : '^';
+  }));
+}
+
+/** A line with each text starting at its character column. */
+function at(cells: [number, string][]): string {
+  let out = '';
+  for (const [col, text] of cells) out = out.padEnd(col) + text;
+  return out;
+}
+
+const PROSE = '坚持以公开为常态、不公开为例外，建立健全主动公开制度体系，扎实推进决策、执行、管理、';
+
+describe('recognising layout text', () => {
+  test('cells set apart with spaces read as layout text; tab-broken text and prose do not', () => {
+    const layout = ['  信息内容      本年制发件数 本年废止件数', '  规章           3              4'].join('\n').repeat(5);
+    expect(looksLikeLayoutText(layout)).toBe(true);
+    expect(looksLikeLayoutText('标题\n\t规章\n\t3\n\t4\n\n\t行政许可\n\t5\n'.repeat(5))).toBe(false);
+    expect(looksLikeLayoutText(`${PROSE}\n${PROSE}\n一、总体情况\n`)).toBe(false);
+  });
+
+  test('every character is one column, CJK included; a form feed starts the next page', () => {
+    const frags = layoutFragments('一、总体  12\n\f  规章 3');
+    expect(frags.map((f) => [f.text, f.x, f.x2, f.page, f.line])).toEqual([
+      ['一、总体', 0, 4, 1, 1], ['12', 6, 8, 1, 1], ['规章', 2, 4, 2, 2], ['3', 5, 6, 2, 2],
+    ]);
+  });
+});
+
+describe('tables from layout text', () => {
+  test('a small table of section 二: blank cells keep the numbers under their headers', () => {
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      '                   第二十条第（一）项',
+      '        信息内容      本年新制作数量 本年新公开数量 对外公开总数量',
+      '         规章                                  148',
+      '       规范性文件         3         4             425',
+    ].join('\n'));
+    expect(grid(blocks.find((b) => b.kind === 'table'))).toEqual([
+      ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'],
+      ['规章', '', '', '148'],
+      ['规范性文件', '3', '4', '425'],
+    ]);
+  });
+
+  test('section 四 under a header printed one character per line: fifteen columns, blanks kept', () => {
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      ' 行政复议                            行政诉讼',
+      '结结其尚           未经复议直接起诉             复议后起诉',
+      '果果他未总',
+      '维 纠 结 审 计 结果维 结果纠 其他结 尚未审    结果维 结果纠 其他结 尚未审',
+      '                          总计                 总计',
+      '持正果结       持   正   果    结     持   正    果  结',
+      '3 18   7 28                                 18       0       0       18',
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table'));
+    expect(rows[rows.length - 1]!.slice(-15)).toEqual(['3', '18', '', '7', '28', '', '', '', '', '', '', '18', '0', '0', '18']);
+  });
+
+  test('a label that wraps around its numbers is one cell; a group label is no row', () => {
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      '                            自然人   商业企业   总计',
+      '    一、本年新收政府信息公开申请数量       41      6        47',
+      '三、本年度办          （一）予以公开          5    3        8',
+      '  理结果',
+      '         (二)部分公开（区分处理的，只计这一情',
+      '                                 17                 17',
+      '               形，不计其他情形）',
+      '                  1.属于国家秘密       2        0     2',
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table'));
+    expect(rows.map((r) => r.filter((c) => c && c !== '^'))).toEqual([
+      ['自然人', '商业企业', '总计'],
+      ['一、本年新收政府信息公开申请数量', '41', '6', '47'],
+      ['三、本年度办理结果', '（一）予以公开', '5', '3', '8'],
+      ['(二)部分公开（区分处理的，只计这一情形，不计其他情形）', '17', '17'],
+      ['1.属于国家秘密', '2', '0', '2'],
+    ]);
+    expect(rows[3]!.slice(-3)).toEqual(['17', '', '17']);
+  });
+
+  test('where a page leaves the columns of its numbers open, the reading is flagged as a guess', () => {
+    const { warnings } = blocksFromLayoutText([
+      PROSE,
+      at([[24, '自然人'], [30, '商业企业'], [38, '科研机构'], [46, '总计']]),
+      at([[2, '1.信访举报投诉类申请'], [25, '4'], [32, '1'], [40, '1'], [47, '6']]),
+      `\f${at([[2, '2.重复申请'], [25, '2'], [47, '2']])}`,
+      at([[2, '3.要求提供公开出版物'], [25, '1'], [47, '1']]),
+    ].join('\n'));
+    expect(warnings).toEqual([expect.objectContaining({ code: 'COLUMNS_GUESSED', message: expect.stringContaining('page 2') })]);
+  });
+});
+
+describe('text set vertically', () => {
+  test('one character per line down a column is one word, standing where the column starts', () => {
+    const frags = joinVerticalRuns(layoutFragments(['三    （一）予以公开   5', '、', '本    （二）部分公开   2', '年', '度'].join('\n')));
+    expect(frags.find((f) => f.text.startsWith('三'))).toMatchObject({ text: '三、本年度', x: 0, y: 1 });
+    expect(frags.filter((f) => f.x === 0)).toHaveLength(1);
+  });
+
+  test('two characters, or characters with text beside them, are no such column', () => {
+    const frags = joinVerticalRuns(layoutFragments(['卷', '项', '', '开 1.属于', '公 2.其他', '不 3.危及'].join('\n')));
+    expect(frags.map((f) => f.text)).toEqual(['卷', '项', '开', '1.属于', '公', '2.其他', '不', '3.危及']);
+  });
+});
+
+describe('layout text as a document', () => {
+  test('a LibreOffice report with vertical group cells: rows stay apart, and where pdftotext packed a page\'s columns the reading is flagged', async () => {
+    const file = 'tests/fixtures/layout/rotated-2019.layout.txt';
+    const record = await parseBuffer(fs.readFileSync(path.join(ROOT, file)), { path: file });
+    const truth = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/layout/rotated-2019.expected.json'), 'utf8')) as
+      { applications: { newReceived: unknown; carriedOver: unknown; results: { granted: unknown; partiallyGranted: unknown } } };
+    expect(record.applications.newReceived).toEqual(truth.applications.newReceived);
+    expect(record.applications.carriedOver).toEqual(truth.applications.carriedOver);
+    expect(record.applications.results.granted).toEqual(truth.applications.results.granted);
+    expect(record.applications.results.partiallyGranted).toEqual(truth.applications.results.partiallyGranted);
+    // （六）其他处理 printed blank and （七）总计 under it are two rows.
+    expect(record.applications.results.total).toMatchObject({ naturalPerson: 41, total: 50 });
+    expect(record.warnings).toContainEqual(expect.objectContaining({ code: 'COLUMNS_GUESSED', message: expect.stringContaining('page 3') }));
+  });
+
+  test('readText sends layout text to the layout reader and tab-broken text to the tab reader', () => {
+    const layout = readText(fs.readFileSync(path.join(ROOT, 'samples/generated/g42-003.layout.txt')));
+    const tables = layout.blocks.filter((b): b is TableBlock => b.kind === 'table');
+    expect(tables.length).toBe(3);
+    const tab = readText(fs.readFileSync(path.join(ROOT, 'samples/generated/g42-003.tab.txt')));
+    expect(tab.blocks.filter((b) => b.kind === 'table').length).toBeGreaterThanOrEqual(3);
+    expect(tab.warnings).toEqual([]);
+  });
+
+  test('a generated report printed by pdftotext -layout gives its numbers', async () => {
+    const file = 'samples/generated/g42-003.layout.txt';
+    const record = await parseBuffer(fs.readFileSync(path.join(ROOT, file)), { path: file });
+    const truth = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples/generated/g42-003.expected.json'), 'utf8')) as Record<string, unknown>;
+    expect(record.applications).toEqual(truth.applications);
+    expect(record.reviewLitigation).toEqual(truth.reviewLitigation);
+    expect(record.activeDisclosure).toEqual(truth.activeDisclosure);
+    expect(record.warnings).toEqual([]);
+  });
+});

@@ -1,0 +1,159 @@
+import { Block, TableBlock } from '../../src/model';
+import { Fragment, blocksFromLines, buildLines, dropFurniture } from '../../src/table/positioned';
+import { placeValues } from '../../src/table/valueColumns';
+import { toGrid } from '../../src/table/grid';
+
+/**
+ * The reconstructor on fragments placed by hand, as a PDF page gives them: x and y in points (y down the page),
+ * text 10 points high. A row is written as [x, text] pairs at one y.
+ */
+
+const H = 10;
+const OPTS = { runGap: 3, em: H, blankGap: 1.2, columnTolerance: 2, sharedCoordinates: true, missingTotalCost: 0.25, doubt: 0 };
+
+function line(y: number, cells: [number, string][], page = 1, h = H): Fragment[] {
+  return cells.map(([x, text]) => ({ text, page, x, x2: x + [...text].length * (/^[\d.]+$/.test(text) ? h / 2 : h), y, y2: y + h }));
+}
+
+/** A page of a report has running text as wide as the page's text column, 40 characters here. */
+const PROSE = line(20, [[0, '坚持以公开为常态、不公开为例外，建立健全主动公开制度体系，扎实推进决策、执行']]);
+
+function read(frags: Fragment[]): Block[] {
+  return blocksFromLines(dropFurniture(buildLines([...PROSE, ...frags], OPTS)), OPTS).blocks;
+}
+
+/** The table's grid as text, blank slots as '', spans as '^'. */
+function grid(t: Block | undefined): string[][] {
+  expect(t?.kind).toBe('table');
+  const g = toGrid(t as TableBlock);
+  return g.rows.map((r) => Array.from({ length: g.width }, (_, c) => {
+    const s = r[c];
+    return !s ? '' : s.origin ? s.cell.text : '^';
+  }));
+}
+
+const tables = (blocks: Block[]) => blocks.filter((b) => b.kind === 'table');
+
+describe('tables from positioned text', () => {
+  test('rows of cells become a table whose blank cells keep their place', () => {
+    const blocks = read([
+      ...line(100, [[0, '信息内容'], [100, '本年制发件数'], [200, '本年废止件数'], [300, '现行有效件数']]),
+      ...line(130, [[0, '规章'], [120, '1'], [320, '3']]),
+      ...line(160, [[0, '行政规范性文件'], [120, '4'], [220, '5'], [320, '6']]),
+    ]);
+    expect(grid(tables(blocks)[0])).toEqual([
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '1', '', '3'],
+      ['行政规范性文件', '4', '5', '6'],
+    ]);
+  });
+
+  test('a label that wraps is one cell, its numbers printed between its lines', () => {
+    const blocks = read([
+      ...line(100, [[0, '（一）予以公开'], [200, '5'], [300, '5']]),
+      ...line(130, [[0, '（二）部分公开（区分处理的，']]),
+      ...line(138, [[200, '2'], [300, '2']]),
+      ...line(146, [[0, '只计这一情形，不计其他情形）']]),
+      ...line(180, [[0, '（三）其他'], [200, '1'], [300, '1']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows).toContainEqual(['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '2', '2']);
+    expect(rows).toHaveLength(3);
+  });
+
+  test('a number set lower than the others of its row stays in that row', () => {
+    const blocks = read([
+      ...line(100, [[0, '1.信访举报投诉类申请'], [200, '4'], [300, '']]),
+      ...line(140, [[0, '2.重复申请'], [300, '7']]),
+      ...line(152, [[200, '7']]),
+      ...line(190, [[0, '3.要求提供公开出版物'], [200, '1'], [300, '1']]),
+    ].filter((f) => f.text));
+    const rows = grid(tables(blocks)[0]);
+    expect(rows[1]).toEqual(['2.重复申请', '7', '7']);
+    expect(rows).toHaveLength(3);
+  });
+
+  test('a group label beside the items belongs to a row, and is no row of its own', () => {
+    const blocks = read([
+      ...line(100, [[0, '（三）不'], [60, '1.属于国家秘密'], [200, '0'], [300, '0']]),
+      ...line(112, [[0, '予公开']]),
+      ...line(130, [[60, '2.其他法律行政法规禁止公开'], [200, '1'], [300, '1']]),
+      ...line(148, [[0, '（四）无']]),
+      ...line(160, [[0, '法提供'], [60, '1.本机关不掌握相关政府信息'], [200, '3'], [300, '3']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows).toEqual([
+      ['（三）不予公开', '1.属于国家秘密', '0', '0'],
+      ['', '2.其他法律行政法规禁止公开', '1', '1'],
+      ['（四）无法提供', '1.本机关不掌握相关政府信息', '3', '3'],
+    ]);
+  });
+
+  test('a number too wide for its cell wraps and is read whole', () => {
+    const blocks = read([
+      ...line(93, [[300, '10']]),
+      ...line(100, [[0, '一、本年新收政府信息公开申请数量'], [200, '87']]),
+      ...line(107, [[300, '4']]),
+      ...line(140, [[0, '二、上年结转政府信息公开申请数量'], [200, '0'], [300, '0']]),
+    ]);
+    expect(grid(tables(blocks)[0])[0]).toEqual(['一、本年新收政府信息公开申请数量', '87', '104']);
+  });
+
+  test('a table cut by a page break is one table; the page number between goes', () => {
+    const blocks = read([
+      ...line(100, [[0, '三、收到和处理政府信息公开申请情况']]),
+      ...line(130, [[0, '1.属于国家秘密'], [200, '1'], [300, '1']]),
+      ...line(160, [[0, '2.其他法律行政法规禁止公开'], [200, '2'], [300, '2']]),
+      ...line(800, [[150, '- 3 -']]),
+      ...line(60, [[0, '3.危及“三安全一稳定”'], [200, '3'], [300, '3']], 2),
+      ...line(90, [[0, '4.保护第三方合法权益'], [300, '4']], 2),
+      ...line(800, [[150, '- 4 -']], 2),
+    ]);
+    expect(tables(blocks)).toHaveLength(1);
+    const t = tables(blocks)[0] as TableBlock;
+    expect(grid(t)).toEqual([
+      ['1.属于国家秘密', '1', '1'],
+      ['2.其他法律行政法规禁止公开', '2', '2'],
+      ['3.危及“三安全一稳定”', '3', '3'],
+      ['4.保护第三方合法权益', '', '4'],
+    ]);
+    expect(t.rows[3]!.cells[2]!.source?.page).toBe(2);
+    expect(blocks.some((b) => b.kind === 'paragraph' && /-\s*3\s*-/.test(b.text))).toBe(false);
+  });
+
+  test('a sentence with numbers in it stays a paragraph, and so does a heading', () => {
+    const blocks = read([
+      ...line(100, [[0, '一、总体情况']]),
+      ...line(130, [[20, '2023 年共收到政府信息公开申请'], [185, '94'], [199, '件，上年结转'], [262, '7'], [270, '件，其中予以公开']]),
+      ...line(150, [[0, '28 件。依申请公开工作由专人负责，严格按照依申请公开工作流程，规范操作。']]),
+    ]);
+    expect(tables(blocks)).toHaveLength(0);
+    expect(blocks[1]).toMatchObject({ kind: 'paragraph', text: '一、总体情况' });
+  });
+});
+
+describe('numbers placed on columns', () => {
+  const v = (row: number, x: number, value: number | null = 1) => ({ row, x, x2: x + 5, value });
+
+  test('as many columns of numbers as the table has: each in its column', () => {
+    const res = placeValues([v(0, 10), v(0, 50), v(1, 30), v(1, 50), v(2, 10), v(2, 30)], 3);
+    expect(res.cols).toEqual([0, 2, 1, 2, 0, 1]);
+    expect(res.guessed).toBe(false);
+  });
+
+  test('numbers of one column set apart on different rows make one column', () => {
+    const res = placeValues([v(0, 10), v(1, 14), v(0, 40), v(1, 40)], 2);
+    expect(res.cols).toEqual([0, 0, 1, 1]);
+  });
+
+  test('fewer columns of numbers than the table has: the header above places them', () => {
+    const res = placeValues([v(0, 12), v(0, 88)], 4, { anchors: [10, 35, 60, 85] });
+    expect(res.cols).toEqual([0, 3]);
+  });
+
+  test('where positions cannot tell, the total column takes the sum', () => {
+    const res = placeValues([v(0, 0, 2), v(0, 10, 3), v(0, 20, 5)], 5, { totals: [{ members: [0, 1, 2, 3], total: 4 }] });
+    expect(res.cols[2]).toBe(4);
+    expect(res.guessed).toBe(true);
+  });
+});
