@@ -1,7 +1,12 @@
 import { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { batch, formatSummary } from '../batch';
-import { formatHarvestSummary, harvest, harvestedReports } from '../harvest';
+// batch and harvest load on use: a cold `nianbao parse` must not pay for worker pools, SQLite and HTTP (~100 ms).
+type BatchModule = typeof import('../batch');
+type HarvestModule = typeof import('../harvest');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const batchModule = (): BatchModule => require('../batch') as BatchModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const harvestModule = (): HarvestModule => require('../harvest') as HarvestModule;
 import { NianbaoError } from '../errors';
 import { parseBuffer, parseFile } from '../pipeline';
 import { jsonSchema } from '../schema';
@@ -76,6 +81,7 @@ async function runBatch(args: string[], io: Io): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   try {
+    const { batch, formatSummary } = batchModule();
     const summary = await batch({
       inputs: positionals,
       out: values.out,
@@ -129,7 +135,7 @@ async function runHarvest(args: string[], io: Io): Promise<number> {
   const { since, ...options } = given;
   if (since !== undefined) {
     if (Object.keys(options).some((k) => k !== 'db')) throw new NianbaoError('USAGE', 'nianbao', `harvest: --new-since takes --db only\n${USAGE}`);
-    await lines(harvestedReports({ db: String(options.db ?? ''), since: String(since) }));
+    await lines(harvestModule().harvestedReports({ db: String(options.db ?? ''), since: String(since) }));
     return 0;
   }
   const controller = new AbortController();
@@ -142,6 +148,7 @@ async function runHarvest(args: string[], io: Io): Promise<number> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
+    const { harvest, harvestedReports, formatHarvestSummary } = harvestModule();
     const summary = await harvest(options as Parameters<typeof harvest>[0], { stderr: io.stderr, signal: controller.signal });
     await lines(harvestedReports({ db: String(options.db), run: summary.run }));
     await write(io.stderr, `${formatHarvestSummary(summary)}\n`);
