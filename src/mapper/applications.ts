@@ -115,11 +115,8 @@ export function mapApplications(tables: readonly IndexedTable[], ctx: MapContext
     });
     rows.set(spec.path, values);
   }
-  for (const [si, spec] of chosen.specs.entries()) {
-    if (!rows.has(spec.path)) {
-      ctx.warn('ROW_MISSING', `section 三: no row "${spec.labels[0]}" was found; its numbers are null`);
-      void si;
-    }
+  for (const spec of chosen.specs) {
+    if (!rows.has(spec.path)) ctx.warn('ROW_MISSING', `section 三: no row "${spec.labels[0]}" was found; its numbers are null`);
   }
   printed.forEach((p, pi) => {
     if (matched.has(pi)) return;
