@@ -74,6 +74,15 @@ export interface DocModel {
   /** A title the container states apart from the body (HTML <title>, document properties). */
   metaTitle?: string;
   warnings: Warning[];
+  /**
+   * Where text positions left a table's columns in doubt (layout text, PDF without ruling lines): the readings
+   * each doubtful placement offered, in the order met, as what each costs beyond the likeliest (in column
+   * widths), and the document read again taking others. The pipeline weighs them with the report's own totals.
+   */
+  rereadable?: {
+    offered: number[][];
+    reread(choices: readonly number[]): DocModel;
+  };
 }
 
 export function cell(text: string, opts: Partial<Omit<Cell, 'text'>> = {}): Cell {
@@ -105,5 +114,6 @@ export function paragraph(text: string, source?: SourceRef): ParagraphBlock {
 
 export function docModel(format: Format, blocks: Block[], extra: Partial<Omit<DocModel, 'format' | 'blocks'>> = {}): DocModel {
   return { format, blocks, warnings: extra.warnings ?? [], ...(extra.pages !== undefined ? { pages: extra.pages } : {}),
-    ...(extra.metaTitle !== undefined ? { metaTitle: extra.metaTitle } : {}) };
+    ...(extra.metaTitle !== undefined ? { metaTitle: extra.metaTitle } : {}),
+    ...(extra.rereadable !== undefined ? { rereadable: extra.rereadable } : {}) };
 }

@@ -3,6 +3,7 @@ import { NianbaoError } from '../errors';
 import { openPdf } from '../pdf/load';
 import { pageText } from '../pdf/text';
 import { blocksFromLines, buildLines, dropFurniture } from '../table/positioned';
+import { Readings } from '../table/valueColumns';
 
 /**
  * PDF: every page's text items as positioned fragments (pdf/text.ts), then the shared reconstructor
@@ -33,19 +34,26 @@ export async function readPdf(buf: Uint8Array, file: string): Promise<DocModel> 
     // Cells of a header can stand a third of a character apart; words of one cell come closer or in one item.
     const runGap = 0.3 * em;
     const lines = dropFurniture(buildLines(fragments, { runGap }));
-    const { blocks, guessedPages } = blocksFromLines(lines, {
-      runGap,
-      em,
-      blankGap: 1.2,
-      columnTolerance: 0.2 * em,
-      sharedCoordinates: true,
-      missingTotalCost: 0.25,
-      doubt: 0,
-    });
-    const warnings: Warning[] = guessedPages.length
-      ? [{ code: 'COLUMNS_GUESSED', message: `page ${guessedPages.join(', ')}: a table's numbers fit its columns in more than one way; the likeliest reading was taken` }]
-      : [];
-    return docModel('pdf', blocks, { pages: doc.numPages, warnings });
+    const pageCount = doc.numPages;
+    const read = (choices: readonly number[]): DocModel => {
+      const readings = new Readings(choices);
+      const { blocks, guessedPages } = blocksFromLines(lines, {
+        runGap,
+        em,
+        blankGap: 1.2,
+        columnTolerance: 0.2 * em,
+        sharedCoordinates: true,
+        missingTotalCost: 0.25,
+        doubt: 0,
+        readings,
+      });
+      const warnings: Warning[] = guessedPages.length
+        ? [{ code: 'COLUMNS_GUESSED', message: `page ${guessedPages.join(', ')}: a table's numbers fit its columns in more than one way; ${readings.changed ? 'the reading that best fits the report\'s own totals was taken' : 'the likeliest reading was taken'}` }]
+        : [];
+      const offered = readings.offered;
+      return docModel('pdf', blocks, { pages: pageCount, warnings, ...(offered.length ? { rereadable: { offered, reread: read } } : {}) });
+    };
+    return read([]);
   } finally {
     await doc.destroy();
   }

@@ -1,7 +1,7 @@
 import { DocModel, docModel } from '../model';
 import { sniffDecode } from '../text/decode';
 import { blocksFromTabText } from '../table/tabText';
-import { blocksFromLayoutText, looksLikeLayoutText } from '../table/layoutText';
+import { layoutLines, looksLikeLayoutText, readLayoutLines } from '../table/layoutText';
 
 /**
  * Plain text (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK). Tab-broken grids (a DOCX or web page
@@ -11,8 +11,12 @@ import { blocksFromLayoutText, looksLikeLayoutText } from '../table/layoutText';
 export function readText(buf: Uint8Array): DocModel {
   const { text } = sniffDecode(buf);
   if (looksLikeLayoutText(text)) {
-    const { blocks, warnings } = blocksFromLayoutText(text);
-    return docModel('text', blocks, { warnings });
+    const lines = layoutLines(text);
+    const read = (choices: readonly number[]): DocModel => {
+      const { blocks, warnings, offered } = readLayoutLines(lines, choices);
+      return docModel('text', blocks, { warnings, ...(offered.length ? { rereadable: { offered, reread: read } } : {}) });
+    };
+    return read([]);
   }
   return docModel('text', blocksFromTabText(text));
 }

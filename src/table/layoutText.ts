@@ -1,5 +1,7 @@
 import { Block, Warning } from '../model';
-import { Fragment, blocksFromLines, buildLines, dropFurniture } from './positioned';
+import { Fragment, Line, blocksFromLines, buildLines, dropFurniture } from './positioned';
+import { Readings } from './valueColumns';
+import { templateColumns } from '../templates';
 
 /**
  * Text that pdftotext -layout (or a PDF viewer's "copy with layout") made of a report: every printed line on a
@@ -75,8 +77,25 @@ export function joinVerticalRuns(frags: readonly Fragment[]): Fragment[] {
   return [...frags.filter((f) => !used.has(f)), ...joined];
 }
 
-export function blocksFromLayoutText(text: string): { blocks: Block[]; warnings: Warning[] } {
-  const lines = dropFurniture(buildLines(joinVerticalRuns(layoutFragments(text)), { runGap: 1 }));
+export interface LayoutRead {
+  blocks: Block[];
+  warnings: Warning[];
+  /** What the readings of each guessed placement cost beyond the likeliest (see valueColumns.ts Readings). */
+  offered: number[][];
+}
+
+/** Paragraphs and tables of layout text; `choices` picks other readings where columns were guessed. */
+export function blocksFromLayoutText(text: string, choices: readonly number[] = []): LayoutRead {
+  return readLayoutLines(layoutLines(text), choices);
+}
+
+/** The lines of layout text, read once and kept for reading again with other choices. */
+export function layoutLines(text: string): Line[] {
+  return dropFurniture(buildLines(joinVerticalRuns(layoutFragments(text)), { runGap: 1 }));
+}
+
+export function readLayoutLines(lines: readonly Line[], choices: readonly number[]): LayoutRead {
+  const readings = new Readings(choices);
   const { blocks, guessedPages } = blocksFromLines(lines, {
     runGap: 1,
     em: 1,
@@ -84,11 +103,14 @@ export function blocksFromLayoutText(text: string): { blocks: Block[]; warnings:
     columnTolerance: 0,
     missingTotalCost: 1.5,
     doubt: 1,
+    mergeGap: 1.2,
     sharedCoordinates: false,
     splitVertical: true,
+    columnsFor: templateColumns,
+    readings,
   });
   const warnings: Warning[] = guessedPages.length
-    ? [{ code: 'COLUMNS_GUESSED', message: `page ${guessedPages.join(', ')}: a table's numbers fit its columns about as well in more than one way (text laid out with spaces does not keep where empty columns are); the likeliest reading was taken` }]
+    ? [{ code: 'COLUMNS_GUESSED', message: `page ${guessedPages.join(', ')}: a table's numbers fit its columns about as well in more than one way (text laid out with spaces does not keep where empty columns are); ${readings.changed ? 'the reading that best fits the report\'s own totals was taken' : 'the likeliest reading was taken'}` }]
     : [];
-  return { blocks, warnings };
+  return { blocks, warnings, offered: readings.offered };
 }

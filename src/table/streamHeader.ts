@@ -29,6 +29,9 @@ export interface HeaderModel {
  * The header of a table from its lines. `labelWords`: the row labels under it, whose column the corner stands
  * over; `splitVertical`: read runs of characters apart (pdftotext -layout, see splitVerticalRuns).
  */
+/** What the template's small tables call their label column (section 二: 信息内容). */
+const CORNER_LABEL = /^(?:信息内容|项目|内容|类别|事项)$/;
+
 export function headerOf(headerLines: readonly Line[], labelWords: readonly Word[], opts: StreamOptions & { splitVertical?: boolean }): HeaderModel {
   const lines = headerLines.map((l) => ({ ...l, words: l.words.map((w) => ({ ...w })) }));
   if (opts.splitVertical) splitVerticalRuns(lines);
@@ -39,7 +42,10 @@ export function headerOf(headerLines: readonly Line[], labelWords: readonly Word
   const samePage = labelWords.filter((w) => w.page === headerPage);
   const labels = samePage.length ? samePage : labelWords;
   const labelSpan = { x: Math.min(...labels.map((w) => w.x)), x2: Math.max(...labels.map((w) => w.x2)) };
-  const isCorner = (s: Stack) => labels.length > 0 && overlap(s, labelSpan) >= 0.5 * (s.x2 - s.x);
+  // (or, leftmost, names the label column: pdftotext may set it clear of the labels it heads)
+  const leftmost = [...stacks.leaves].sort((a, b) => a.x - b.x)[0];
+  const isCorner = (s: Stack) => (labels.length > 0 && overlap(s, labelSpan) >= 0.5 * (s.x2 - s.x)) ||
+    (s === leftmost && CORNER_LABEL.test(stackText(s.words).replace(/\s+/g, '')));
   const corner = [...stacks.leaves, ...stacks.parents].filter(isCorner);
   const parents = stacks.parents.filter((s) => !corner.includes(s));
   const leaves = stacks.leaves.filter((s) => !corner.includes(s)).sort((a, b) => mid(a) - mid(b));
@@ -187,3 +193,21 @@ export function headerRows(header: HeaderModel, k: number): Row[] {
   return [row([cell(corner.text, { rowSpan: 2, ...(corner.source ? { source: corner.source } : {}) }), ...spans]), row(leafCells)];
 }
 
+
+/**
+ * A header read into more cells than its table has columns (pdftotext shifted one header line against the
+ * next: 商业 | 科研企业 | 机构) gets its nearest neighbouring cells merged until the count is right.
+ */
+export function mergeLeaves(leaves: readonly Stack[], k: number): Stack[] {
+  const out = [...leaves];
+  while (out.length > k && out.length > 1) {
+    let best = 0;
+    for (let i = 1; i + 1 < out.length; i++) {
+      if (mid(out[i + 1]!) - mid(out[i]!) < mid(out[best + 1]!) - mid(out[best]!)) best = i;
+    }
+    const a = out[best]!;
+    const b = out[best + 1]!;
+    out.splice(best, 2, { words: [...a.words, ...b.words], x: Math.min(a.x, b.x), x2: Math.max(a.x2, b.x2) });
+  }
+  return out;
+}

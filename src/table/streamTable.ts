@@ -1,9 +1,9 @@
 import { Cell, Row, TableBlock, cell, row, table } from '../model';
 import { normalizeChars } from '../text/normalize';
 import { parseNumber } from '../mapper/numbers';
-import { Line, StreamOptions, Word, close, mid, overlap, runsOf, sourceOf, stackText } from './words';
+import { Line, StreamOptions, Word, close, lineText, mid, overlap, runsOf, sourceOf, stackText } from './words';
 import { placeValues } from './valueColumns';
-import { headerOf, headerRows, totalsOf } from './streamHeader';
+import { HeaderModel, headerOf, headerRows, mergeLeaves, totalsOf } from './streamHeader';
 
 /**
  * One table region of positioned lines → a table block. The region may hold several small tables one under the
@@ -63,8 +63,13 @@ function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
   };
   const segments: Segment[] = [];
   let seg: Segment = { header: [], body: [] };
+  let firstHeader: Line | undefined;
   for (const l of lines) {
-    if (headerLike(l, valueStart, opts)) {
+    // A line that starts as the last table's header did (信息内容 …) is a header again, even where pdftotext
+    // set its cells too close to read apart (信息内容 本年处理决定数量).
+    const repeats = !!firstHeader && firstWord(firstHeader) === firstWord(l) && !l.words.some((w) => w.value || w.marker);
+    if (headerLike(l, valueStart, opts) || repeats) {
+      firstHeader ??= l;
       // A new small table: after rows, or a header line repeating this one's first (信息内容 | … again).
       const first = seg.header.find((h) => headerLike(h, valueStart, opts));
       if (seg.body.length || (first && firstWord(first) === firstWord(l))) {
@@ -101,9 +106,9 @@ function markerKind(text: string): string {
  * A number too wide for its cell wraps: "10" over "4" is 104, "3" over "件" is 3件. The lower part stands right
  * under the upper one, closer than lines of different rows, on a line of nothing but such continuations.
  */
-function joinWrappedNumbers(lines: readonly Line[], opts: StreamOptions): Line[] {
+function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] {
   const out = lines.map((l) => ({ ...l, words: [...l.words] }));
-  const digits = (w: Word) => w.value && /^\d+$/.test(w.text);
+  const digits = (w: Word) => w.value && /^\d+$/.test(normalizeChars(w.text));
   const tail = (w: Word) => digits(w) || UNIT_WORD.test(w.text);
   for (const lower of out) {
     if (!lower.words.length || !lower.words.every(tail)) continue;
@@ -111,8 +116,15 @@ function joinWrappedNumbers(lines: readonly Line[], opts: StreamOptions): Line[]
     const above = (w: Word) => {
       for (const upper of out) {
         if (upper === lower || upper.page !== lower.page || upper.y >= lower.y) continue;
-        const u = upper.words.find((o) => o.value && /\d$/.test(o.text) && overlap(o, w) > 0 && (!digits(w) || (digits(o) && o.x2 - o.x >= w.x2 - w.x)));
-        if (u && w.y - u.y2 >= -0.2 * h && w.y - u.y2 < opts.blankGap * 0.5 * h) return { upper, u };
+        const u = upper.words.find((o) => o.value && /\d$/.test(normalizeChars(o.text)) && overlap(o, w) > 0 && (!digits(w) || (digits(o) && o.x2 - o.x >= w.x2 - w.x)));
+        if (!u) continue;
+        if (w.y - u.y2 >= -0.2 * h && w.y - u.y2 < opts.blankGap * 0.5 * h) return { upper, u };
+        // Layout text centres a cell's two lines on its row: "200" above the row's line, "6" below it. Both
+        // stand alone on their lines, and the row's line between has nothing in their column.
+        if (opts.splitVertical && upper.words.length === 1 && w.y - u.y2 < opts.blankGap * 1.5 * h) {
+          const between = out.filter((l) => l.page === lower.page && l.y > upper.y && l.y < lower.y);
+          if (between.length === 1 && !between[0]!.words.some((o) => overlap(o, w) > -1 || overlap(o, u) > -1)) return { upper, u };
+        }
       }
       return undefined;
     };
@@ -154,7 +166,9 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
   // Numbers on a line of their own (group labels aside) after a row that has numbers: cells set lower or
   // higher than their neighbours. They go to the nearer of that row and the next, where their columns are free.
   let floating: Line[] = [];
-  const clash = (r: DraftRow, l: Line) => l.words.some((w) => w.value && r.values.some((v) => overlap(v, w) > 0));
+  // (Layout text packs cells: two numbers of one column may only touch.)
+  const near = opts.sharedCoordinates ? 0 : -opts.runGap;
+  const clash = (r: DraftRow, l: Line) => l.words.some((w) => w.value && r.values.some((v) => overlap(v, w) > near));
   const gapTo = (r: DraftRow, l: Line) => Math.min(...r.lines.map((o) => Math.abs((o.y + o.y2) / 2 - (l.y + l.y2) / 2) + (o.page === l.page ? 0 : 1e6)));
   const attach = (r: DraftRow, l: Line) => {
     r.lines.push(l);
@@ -265,9 +279,19 @@ function labelCells(r: DraftRow, opts: StreamOptions): Cell[] {
   return stacks.sort((a, b) => a.x - b.x).map((s) => cell(stackText(s.words), { source: sourceOf(s.words[0]!) }));
 }
 
+/**
+ * A header read into more cells than the template's columns (商业 | 科研企业 | 机构) gets its nearest cells
+ * merged. (One read into fewer is left be: there the header's positions mislead more than its count.)
+ */
+function fitHeader(header: HeaderModel, template: { count: number } | undefined): HeaderModel {
+  return template && header.leaves.length > template.count ? { ...header, leaves: mergeLeaves(header.leaves, template.count) } : header;
+}
+
 export interface TableOptions extends StreamOptions {
   /** Read runs of characters in vertical headers apart (pdftotext -layout). */
   splitVertical?: boolean;
+  /** The value columns a table with this header text has, where the template says (templates.ts). */
+  columnsFor?: (headerText: string) => { count: number } | undefined;
 }
 
 export interface StreamTable {
@@ -304,7 +328,9 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
     // Without rows of numbers the labels of the small table above stand in (a centred title would mislead).
     const labelWords = dataLabels.length ? dataLabels : lastLabels.length ? lastLabels : drafts.flatMap((d) => d.labels);
     if (dataLabels.length) lastLabels = dataLabels;
-    const header = headerOf(seg.header, labelWords, opts);
+    // A template table whose header was read into more or fewer cells than it has columns (layout text).
+    const template = opts.sharedCoordinates ? undefined : opts.columnsFor?.(seg.header.map(lineText).join(''));
+    const header = fitHeader(headerOf(seg.header, labelWords, opts), template);
     const leafTexts = header.leaves.map((s) => stackText(s.words));
     const totals = totalsOf(leafTexts);
 
@@ -315,10 +341,15 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
       let width = k;
       for (const p of pages) {
         const vs = values.filter((v) => v.w.page === p);
-        const anchors = header.leaves.length === k && (header.page === p || opts.sharedCoordinates) ? header.leaves.map(mid) : undefined;
+        const fits = header.leaves.length === k;
+        const anchors = fits && (header.page === p || opts.sharedCoordinates) ? header.leaves.map(mid) : undefined;
+        const looseAnchors = fits && !anchors ? header.leaves.map(mid) : undefined;
         const res = placeValues(vs.map((v) => ({ row: v.ri, x: v.w.x, x2: v.w.x2, value: parseNumber(v.w.text).value })), k,
-          { ...(anchors ? { anchors } : {}), totals, tolerance: opts.columnTolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt });
-        vs.forEach((v, i) => cols.set(v.w, res.cols[i]!));
+          { ...(anchors ? { anchors } : {}), ...(looseAnchors ? { looseAnchors } : {}), totals, tolerance: opts.columnTolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
+            ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });
+        const alts = res.alternatives ?? [res.cols];
+        const chosen = alts.length > 1 && opts.readings ? alts[opts.readings.pick(res.alternativeCosts ?? alts.map(() => 0))]! : res.cols;
+        vs.forEach((v, i) => cols.set(v.w, chosen[i]!));
         width = Math.max(width, res.k);
         if (res.guessed) guessedPages.add(p);
       }

@@ -28,6 +28,12 @@ export interface TotalGroup {
 export interface PlaceHints {
   /** Centres of the K columns in this page's coordinates (a header on the same page), if known. */
   anchors?: readonly number[];
+  /**
+   * Centres of the K columns on another page (the header's), where this page's positions may be shifted
+   * against them (pdftotext packs every page on its own): each reading is measured after the shift that
+   * fits it best.
+   */
+  looseAnchors?: readonly number[];
   totals?: readonly TotalGroup[];
   /** Largest gap between two numbers that still reads as one column (0 for character columns). */
   tolerance?: number;
@@ -36,6 +42,11 @@ export interface PlaceHints {
    * (pdftotext), low where they are exact (PDF), so the arithmetic only breaks ties there.
    */
   missingTotalCost?: number;
+  /**
+   * How far apart, in column widths, two clusters that share no row may be and still be read as one column
+   * (pdftotext -layout: a row's numbers shift with its label's block); 0 or absent: never.
+   */
+  mergeGap?: number;
   /**
    * How much worse, in column widths, the next best reading must be for the placement not to count as a
    * guess: 0 where positions are exact (PDF), more where they are not (pdftotext).
@@ -50,7 +61,20 @@ export interface Placement {
   k: number;
   /** True when the numbers fitted the columns in more than one way and one was chosen. */
   guessed: boolean;
+  /**
+   * Where `guessed`: the readings that came close, best first (the first is `cols`), for the caller to weigh
+   * against what positions cannot tell, such as the report's own column totals (pipeline.ts).
+   */
+  alternatives?: number[][];
+  /** What each alternative costs beyond the best, in column widths (0 for the first). */
+  alternativeCosts?: number[];
 }
+
+/** How many close readings a guessed placement offers, and how far behind the best they may be (in `doubt`s). */
+const ALTERNATIVES = 6;
+const ALTERNATIVE_REACH = 3;
+/** What reading two clusters as one column costs, in column widths (see PlaceHints.mergeGap). */
+const MERGE_COST = 0.5;
 
 interface Cluster {
   x: number;
@@ -143,7 +167,9 @@ export function placeValues(values: readonly ValuePos[], k: number, hints: Place
 
   const anchors = hints.anchors && hints.anchors.length === kk ? hints.anchors : undefined;
   const totals = hints.totals ?? [];
-  const spacing = anchors && anchors.length > 1 ? (anchors[anchors.length - 1]! - anchors[0]!) / (anchors.length - 1) : 1;
+  const loose = !anchors && hints.looseAnchors && hints.looseAnchors.length === kk ? hints.looseAnchors : undefined;
+  const ruler = anchors ?? loose;
+  const spacing = ruler && ruler.length > 1 ? (ruler[ruler.length - 1]! - ruler[0]!) / (ruler.length - 1) : 1;
   const soft = (hints.missingTotalCost ?? 1) * spacing;
   const m = clusters.length;
   // geo[ci][c]: what putting cluster ci in column c costs by position.
@@ -154,39 +180,112 @@ export function placeValues(values: readonly ValuePos[], k: number, hints: Place
   const rows = [...new Set(values.map((v) => v.row))];
   const rowValues = rows.map((r) => clusters.map((cl) => cl.members.find((i) => values[i]!.row === r)));
 
-  // Every increasing map of the clusters onto the columns, depth first, cut where it cannot beat the best.
-  let best = Infinity;
-  let second = Infinity;
-  let bestMap: number[] = [];
-  const margin = Math.max(1e-9, (hints.doubt ?? 0) * spacing);
+  // Every increasing map of the clusters onto the columns, depth first, cut where it cannot beat the
+  // ALTERNATIVES best readings found so far by more than the margin of doubt.
+  // Loose anchors fit a page only roughly (pdftotext packs each line's cells on their own): doubt doubles.
+  const margin = Math.max(1e-9, (hints.doubt ?? 0) * spacing * (loose ? 2 : 1));
+  const reach = ALTERNATIVE_REACH * margin;
+  const ranked: { cost: number; map: number[] }[] = [];
+  const cutoff = () => {
+    const bestCost = ranked[0]?.cost ?? Infinity;
+    const nth = ranked.length >= ALTERNATIVES ? ranked[ALTERNATIVES - 1]!.cost : Infinity;
+    return Math.min(bestCost + reach, nth);
+  };
   const map = new Array<number>(m).fill(0);
   const at = new Array<number | null | undefined>(kk);
+  // With loose anchors: how far the numbers stand from their columns after the best shift (the median one).
+  const offsets = new Array<number>(values.length).fill(0);
+  const shiftCost = () => {
+    let n = 0;
+    clusters.forEach((cl, ci) => cl.members.forEach((i) => (offsets[n++] = loose![map[ci]!]! - centre(values[i]!))));
+    const sorted = offsets.slice(0, n).sort((a, b) => a - b);
+    const median = sorted[n >> 1]!;
+    return sorted.reduce((sum, d) => sum + Math.abs(d - median), 0);
+  };
   const leaf = (cost: number) => {
+    if (loose) {
+      cost += shiftCost();
+      if (cost > cutoff()) return;
+    }
     if (totals.length) {
       for (const rv of rowValues) {
         at.fill(undefined);
         rv.forEach((i, ci) => i !== undefined && (at[map[ci]!] = values[i]!.value));
         cost += arithmeticCost(at, totals, soft);
-        if (cost > second + margin) return;
+        if (cost > cutoff()) return;
       }
     }
-    if (cost < best) {
-      second = best;
-      best = cost;
-      bestMap = [...map];
-    } else if (cost < second) second = cost;
+    if (cost > cutoff()) return;
+    let pos = ranked.length;
+    while (pos > 0 && ranked[pos - 1]!.cost > cost) pos--;
+    ranked.splice(pos, 0, { cost, map: [...map] });
+    const limit = cutoff();
+    while (ranked.length > ALTERNATIVES || (ranked.length > 1 && ranked[ranked.length - 1]!.cost > limit)) ranked.pop();
+  };
+  // Neighbouring clusters that share no row may be one column after all, where the caller allows it
+  // (pdftotext sets a row's numbers a few characters off when its label wraps), at a price.
+  // (Only against a header on the same page: a page fitted by a shift finds a merge too cheaply.)
+  const mergeGap = anchors && hints.mergeGap ? hints.mergeGap * spacing : 0;
+  const joinable = clusters.map((cl, ci) => ci > 0 && mergeGap > 0 && cl.x - clusters[ci - 1]!.x2 <= mergeGap);
+  const anyJoin = joinable.some(Boolean);
+  const mergeCost = MERGE_COST * spacing;
+  const fitsWith = (ci: number) => {
+    for (let j = ci - 1; j >= 0 && map[j] === map[ci - 1]; j--) {
+      for (const r of clusters[ci]!.rows) if (clusters[j]!.rows.has(r)) return false;
+    }
+    return true;
   };
   const walk = (ci: number, from: number, cost: number) => {
     if (ci === m) return leaf(cost);
     let bound = cost;
-    for (let j = ci; j < m; j++) bound += floor[j]![Math.min(kk - 1, from + (j - ci))]!;
-    if (bound > second + margin) return;
-    for (let c = from; c <= kk - (m - ci); c++) {
+    for (let j = ci; j < m; j++) bound += floor[j]![Math.min(kk - 1, anyJoin ? Math.max(0, from - 1) : from + (j - ci))]!;
+    if (bound > cutoff()) return;
+    if (joinable[ci] && fitsWith(ci)) {
+      const c = map[ci - 1]!;
+      map[ci] = c;
+      walk(ci + 1, c + 1, cost + geo[ci]![c]! + mergeCost);
+    }
+    for (let c = from; c <= (anyJoin ? kk - 1 : kk - (m - ci)); c++) {
       map[ci] = c;
       walk(ci + 1, c + 1, cost + geo[ci]![c]!);
     }
   };
   walk(0, 0, 0);
-  clusters.forEach((c, ci) => c.members.forEach((i) => (cols[i] = bestMap[ci]!)));
-  return { cols, k: kk, guessed: second - best <= margin };
+  const colsOf = (mp: readonly number[]) => {
+    const out = new Array<number>(values.length).fill(0);
+    clusters.forEach((c, ci) => c.members.forEach((i) => (out[i] = mp[ci]!)));
+    return out;
+  };
+  const best = ranked[0]!;
+  const close = ranked.filter((r) => r.cost - best.cost <= margin);
+  if (close.length < 2) return { cols: colsOf(best.map), k: kk, guessed: false };
+  // A reading as likely by position and sums as the best: the others within reach go along, best first.
+  const near = ranked.filter((r) => r.cost - best.cost <= reach);
+  const alternatives = near.map((r) => colsOf(r.map));
+  const alternativeCosts = near.map((r) => (r.cost - best.cost) / spacing);
+  return { cols: alternatives[0]!, k: kk, guessed: true, alternatives, alternativeCosts };
+}
+
+/**
+ * Which of each guessed placement's readings to take, in the order the reconstructor meets them, and how many
+ * each offered: the pipeline reads a document again with other choices when the report's own totals say the
+ * likeliest reading was wrong (pipeline.ts `settleReadings`).
+ */
+export class Readings {
+  /** For each guessed placement, in the order met: what each of its readings costs beyond the likeliest. */
+  readonly offered: number[][] = [];
+
+  constructor(private readonly choices: readonly number[] = []) {}
+
+  /** The reading to take at the next guessed placement, of readings costing `costs` beyond the likeliest. */
+  pick(costs: readonly number[]): number {
+    const i = this.offered.length;
+    this.offered.push([...costs]);
+    return Math.min(this.choices[i] ?? 0, costs.length - 1);
+  }
+
+  /** True when some reading other than the likeliest was taken. */
+  get changed(): boolean {
+    return this.offered.some((c, i) => Math.min(this.choices[i] ?? 0, c.length - 1) > 0);
+  }
 }

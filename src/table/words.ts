@@ -1,6 +1,7 @@
 import { SourceRef } from '../model';
 import { isCjk, joinLines, normalizeChars } from '../text/normalize';
 import { parseNumber } from '../mapper/numbers';
+import type { Readings } from './valueColumns';
 
 /**
  * Positioned words and lines: the common input of the table reconstructor (positioned.ts). A PDF gives text
@@ -37,6 +38,10 @@ export interface StreamOptions {
   /** See valueColumns.ts PlaceHints.missingTotalCost and doubt. */
   missingTotalCost: number;
   doubt: number;
+  /** See valueColumns.ts PlaceHints.mergeGap. */
+  mergeGap?: number;
+  /** Which reading to take where a placement is guessed (valueColumns.ts Readings); the likeliest if absent. */
+  readings?: Readings;
 }
 
 export interface Word {

@@ -98,6 +98,67 @@ describe('tables from layout text', () => {
     expect(rows[3]!.slice(-3)).toEqual(['17', '', '17']);
   });
 
+  test('a number wrapped in its cell, set above and below its row\'s line, is one number', () => {
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[28, '自然人'], [36, '商业企业'], [46, '总计']]),
+      at([[46, '１０']]),
+      at([[0, '一、本年新收政府信息公开申请数量'], [29, '８７'], [38, '17']]),
+      at([[46, '４']]),
+      at([[0, '二、上年结转政府信息公开申请数量'], [29, '3'], [46, '3']]),
+    ].join('\n'));
+    expect(grid(blocks.find((b) => b.kind === 'table')).slice(1)).toEqual([
+      ['一、本年新收政府信息公开申请数量', '８７', '17', '１０４'],
+      ['二、上年结转政府信息公开申请数量', '3', '', '3'],
+    ]);
+  });
+
+  test('section 二: a header repeated with its cells run together starts the next small table', () => {
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[10, '信息内容'], [21, '本年制发件数'], [28, '本年废止件数'], [35, '现行有效件数']]),
+      at([[10, '规章'], [21, '0件'], [31, '0'], [39, '0']]),
+      at([[10, '行政规范性文件'], [18, '0'], [31, '22'], [39, '41']]),
+      at([[0, '第二十条第（五）项']]),
+      at([[20, '信息内容'], [25, '本年处理决定数量']]),
+      at([[20, '行政许可'], [25, '558']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table'));
+    expect(rows[0]).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
+    expect(rows[2]).toEqual(['行政规范性文件', '0', '22', '41']);
+    expect(rows.map((r) => r.filter((c) => c))).toContainEqual(['行政许可', '558']);
+    expect(rows.map((r) => r.filter((c) => c))).toContainEqual(['信息内容', '本年处理决定数量']);
+  });
+
+  test('section 二: 信息内容 set right of the labels it heads is still the corner, not a column', () => {
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[0, '第二十条第（六）项']]),
+      at([[14, '信息内容'], [23, '本年处理决定数量']]),
+      at([[9, '行政处罚'], [18, '7']]),
+      at([[9, '行政强制'], [18, '0']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c));
+    expect(rows).toContainEqual(['行政处罚', '7']);
+    expect(rows).toContainEqual(['行政强制', '0']);
+  });
+
+  test('a number set a line below its label belongs to that row, not with the next row\'s label', () => {
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[12, '信息内容'], [24, '本年制发件数'], [31, '本年废止件数'], [38, '现行有效件数']]),
+      at([[12, '规章'], [34, '2'], [39, '51']]),
+      at([[0, '第二十条第（六）项']]),
+      at([[22, '信息内容'], [27, '本年处理决定数量']]),
+      at([[22, '行政处罚']]),
+      at([[29, '188011']]),
+      at([[22, '行政强制'], [27, '25']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c));
+    expect(rows).toContainEqual(['行政处罚', '188011']);
+    expect(rows).toContainEqual(['行政强制', '25']);
+  });
+
   test('where a page leaves the columns of its numbers open, the reading is flagged as a guess', () => {
     const { warnings } = blocksFromLayoutText([
       PROSE,

@@ -1,6 +1,6 @@
 import { Block, TableBlock } from '../../src/model';
 import { Fragment, blocksFromLines, buildLines, dropFurniture } from '../../src/table/positioned';
-import { placeValues } from '../../src/table/valueColumns';
+import { Readings, placeValues } from '../../src/table/valueColumns';
 import { toGrid } from '../../src/table/grid';
 
 /**
@@ -149,6 +149,45 @@ describe('numbers placed on columns', () => {
   test('fewer columns of numbers than the table has: the header above places them', () => {
     const res = placeValues([v(0, 12), v(0, 88)], 4, { anchors: [10, 35, 60, 85] });
     expect(res.cols).toEqual([0, 3]);
+  });
+
+  test('a guessed placement offers its close readings, best first, with what each costs beyond the best', () => {
+    const res = placeValues([v(0, 0, 4), v(0, 20, 4)], 4, { totals: [{ members: [0, 1, 2], total: 3 }], doubt: 1 });
+    expect(res.guessed).toBe(true);
+    expect(res.alternatives!.length).toBeGreaterThan(1);
+    expect(res.alternatives![0]).toEqual(res.cols);
+    expect(res.alternativeCosts![0]).toBe(0);
+    expect([...res.alternativeCosts!].sort((a, b) => a - b)).toEqual(res.alternativeCosts);
+    // Every reading keeps the numbers in order and the 4 in the total column.
+    for (const cols of res.alternatives!) {
+      expect(cols[0]!).toBeLessThan(cols[1]!);
+      expect(cols[1]).toBe(3);
+    }
+  });
+
+  test('a page without its header is measured against the header\'s columns after the shift that fits best', () => {
+    // The header page's columns stand at 10, 20, 30, 40; this page is set 7 further right.
+    const res = placeValues([v(0, 15), v(0, 45), v(1, 25), v(1, 45)], 4, { looseAnchors: [12.5, 22.5, 32.5, 42.5], doubt: 1 });
+    expect(res.cols).toEqual([0, 3, 1, 3]);
+  });
+
+  test('two clusters that share no row may be one column where allowed, when the header says so', () => {
+    // A row whose label wraps sets its number four characters left of the others of its column.
+    const n = (row: number, x: number) => ({ row, x, x2: x + 1, value: 1 });
+    const vs = [n(0, 32), n(0, 42), n(1, 28), n(1, 42), n(2, 32), n(2, 38)];
+    const anchors = [32.5, 35.5, 38.5, 42.5, 46.5];
+    expect(placeValues(vs, 5, { anchors }).cols).toEqual([1, 3, 0, 3, 1, 2]);
+    expect(placeValues(vs, 5, { anchors, mergeGap: 1.2 }).cols).toEqual([0, 3, 0, 3, 0, 2]);
+  });
+
+  test('Readings: the choices taken in turn, and what was offered', () => {
+    const r = new Readings([0, 2]);
+    expect(r.pick([0, 1])).toBe(0);
+    expect(r.pick([0, 0.5])).toBe(1);
+    expect(r.pick([0, 1, 2])).toBe(0);
+    expect(r.offered).toEqual([[0, 1], [0, 0.5], [0, 1, 2]]);
+    expect(r.changed).toBe(true);
+    expect(new Readings().changed).toBe(false);
   });
 
   test('where positions cannot tell, the total column takes the sum', () => {
