@@ -8,7 +8,8 @@
  * of the batch process: its workers are threads of that process, so it covers the whole tree. A format whose
  * adapter is not there yet shows up as failed files, not as a crash of the bench.
  *
- * Environment: BENCH_SCALE (default 1) multiplies every corpus size; BENCH_KEEP=1 keeps the temporary directory.
+ * Environment: BENCH_SCALE (default 1) multiplies every corpus size; BENCH_KEEP=1 keeps the temporary directory;
+ * BENCH_ONLY=pdf,html runs only those corpora, without the summary.
  */
 'use strict';
 
@@ -222,14 +223,17 @@ async function main() {
     ['text → sqlite', '.tab.txt', n(10000), 'sqlite'],
     ['text → csv', '.tab.txt', n(10000), 'csv'],
   ];
+  // BENCH_ONLY=pdf,html: only the corpora whose names start so (for working on one format; the summary needs all).
+  const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined;
   const dirs = {};
-  for (const [name, ext, count, kind] of plan) {
+  for (const [name, ext, count, kind] of plan.filter(([name]) => !only || only.some((o) => name.startsWith(o)))) {
     const key = `${ext}:${count}`;
     dirs[key] ??= corpus(name.replace(/[^a-z0-9-]/g, '_'), ext, count);
     results[name] = await batchRun(dirs[key], `${name.replace(/[^a-z0-9-]/g, '_')}.${kind}`);
     console.log(row(name, results[name]));
   }
 
+  if (only) return;
   const pdfDir = dirs[`.pdf:${n(100)}`];
   const pdfs = fs.readdirSync(pdfDir).map((f) => path.join(pdfDir, f));
   const bare = await barePdfjs(pdfs);

@@ -14,18 +14,42 @@ export type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
 export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
 const SPEC = 'pdfjs-dist/legacy/build/pdf.mjs';
+const WORKER_SPEC = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 let loading: Promise<Pdfjs> | undefined;
 
-export function pdfjs(): Promise<Pdfjs> {
-  loading ??= (async () => {
-    const req = createRequire(__filename);
+/**
+ * Built-ins the legacy build's core-js replaces on Node 20 with JavaScript versions, for edge cases nothing here
+ * meets (an array length past 2^32, JSON.rawJSON and JSON.parse's source text, DOMException's stack): every push
+ * and every JSON call of the whole process would then run that JavaScript, a quarter of a PDF's parse time.
+ */
+const REPLACED: readonly (readonly [object, PropertyKey])[] = [
+  [Array.prototype, 'push'], [JSON, 'parse'], [JSON, 'stringify'], [globalThis, 'DOMException'],
+];
+
+/**
+ * Loads pdfjs-dist and its worker module (in Node the worker runs in this thread; loaded here, not on the first
+ * document, so its polyfills come in now) and puts back the natives core-js replaced. What core-js added that
+ * Node 20 lacks (Promise.withResolvers, Uint8Array.fromBase64 …) stays: pdfjs uses it.
+ */
+async function load(): Promise<Pdfjs> {
+  const req = createRequire(__filename);
+  const natives = REPLACED.map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)] as const);
+  const dynamicImport = new Function('s', 'return import(s)') as (s: string) => Promise<unknown>;
+  const get = async (spec: string) => {
     try {
-      return req(SPEC) as Pdfjs;
+      return req(spec) as unknown;
     } catch {
-      const dynamicImport = new Function('s', 'return import(s)') as (s: string) => Promise<Pdfjs>;
-      return dynamicImport(req.resolve(SPEC));
+      return dynamicImport(req.resolve(spec));
     }
-  })();
+  };
+  const lib = (await get(SPEC)) as Pdfjs;
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await get(WORKER_SPEC);
+  for (const [o, k, d] of natives) if (d) Object.defineProperty(o, k, d);
+  return lib;
+}
+
+export function pdfjs(): Promise<Pdfjs> {
+  loading ??= load();
   return loading;
 }
 

@@ -20,7 +20,7 @@ interface TextItemLike {
 
 export async function pageText(page: PdfPage, pageNumber: number): Promise<Fragment[]> {
   const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
+  const content = await page.getTextContent({ disableNormalization: true });
   const styles = content.styles as Record<string, { vertical?: boolean }>;
   // The viewport's transform (PDF space to top-down page space), applied by hand: thousands of items a page.
   const [m0 = 1, m1 = 0, m2 = 0, m3 = -1, m4 = 0, m5 = 0] = viewport.transform;
