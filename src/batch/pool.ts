@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { NianbaoError } from '../errors';
 import { WorkerOutcome } from './outcome';
@@ -59,10 +57,6 @@ export class WorkerPool {
   private closed = false;
 
   constructor(private readonly opts: PoolOptions) {
-    // With a worker on every core, V8's helper threads (concurrent marking and sweeping, background compiling)
-    // only take cores from the workers: off, 2 workers on 2 cores read about 13% more PDFs a second (npm run
-    // bench). V8 reads the flag as each worker's isolate starts.
-    if (opts.size >= os.availableParallelism()) v8.setFlagsFromString('--single-threaded');
     for (let i = 0; i < opts.size; i++) this.spawn();
   }
 

@@ -59,22 +59,26 @@ function assetDir(sub: string): string {
   return path.join(root, sub) + path.sep;
 }
 
+/** getDocument's options, the data aside (scripts/bench.js opens its bare pdfjs-dist with the same). */
+export function documentOptions() {
+  return {
+    isEvalSupported: false,
+    cMapUrl: assetDir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: assetDir('standard_fonts'),
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  };
+}
+
 /** Opens a PDF; a password, a broken file or no PDF at all become the matching NianbaoError. */
 export async function openPdf(buf: Uint8Array, file: string): Promise<PdfDocument> {
   const lib = await pdfjs();
   // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy.
   const data = new Uint8Array(buf);
   try {
-    return await lib.getDocument({
-      data,
-      isEvalSupported: false,
-      cMapUrl: assetDir('cmaps'),
-      cMapPacked: true,
-      standardFontDataUrl: assetDir('standard_fonts'),
-      useSystemFonts: false,
-      disableFontFace: true,
-      verbosity: 0,
-    }).promise;
+    return await lib.getDocument({ data, ...documentOptions() }).promise;
   } catch (e) {
     const err = e as { name?: string; message?: string };
     if (err.name === 'PasswordException') throw new NianbaoError('ENCRYPTED', file, 'the PDF is locked with a password');
