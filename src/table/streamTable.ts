@@ -31,6 +31,8 @@ interface DraftRow {
 }
 
 const UNIT_WORD = /^(?:万元|元|件|条|个|项|次)$/;
+/** A change written out over its number in a narrow cell; never 增 or 减 alone, which end the header 本年增/减. */
+const WRAPPED_SIGN = /^(?:增加|减少|新增)$/;
 
 function isAdjacent(a: Line, b: Line, opts: StreamOptions): boolean {
   return a.page !== b.page || b.y - a.y2 < opts.blankGap * Math.min(a.y2 - a.y, b.y2 - b.y);
@@ -102,21 +104,30 @@ function markerKind(text: string): string {
   return 'digit';
 }
 
+function digitCount(l: Line): number {
+  return l.words.filter((w) => w.value).length;
+}
+
 /**
  * A number too wide for its cell wraps: "10" over "4" is 104, "3" over "件" is 3件. The lower part stands right
- * under the upper one, closer than lines of different rows, on a line of nothing but such continuations.
+ * under the upper one, closer than lines of different rows, on a line of nothing but such continuations; a unit
+ * alone under its number joins it even on a line that carries on a wrapped label too (无法提 关政府信息 件).
  */
 function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] {
   const out = lines.map((l) => ({ ...l, words: [...l.words] }));
   const digits = (w: Word) => w.value && /^\d+$/.test(normalizeChars(w.text));
   const tail = (w: Word) => digits(w) || UNIT_WORD.test(w.text);
+  const unit = (w: Word) => !w.value && UNIT_WORD.test(w.text);
   for (const lower of out) {
-    if (!lower.words.length || !lower.words.every(tail)) continue;
+    const allTails = lower.words.length > 0 && lower.words.every(tail);
+    if (!allTails && !lower.words.some((w) => unit(w) || digits(w))) continue;
     const h = lower.y2 - lower.y;
     const above = (w: Word) => {
       for (const upper of out) {
         if (upper === lower || upper.page !== lower.page || upper.y >= lower.y) continue;
-        const u = upper.words.find((o) => o.value && /\d$/.test(normalizeChars(o.text)) && overlap(o, w) > 0 && (!digits(w) || (digits(o) && o.x2 - o.x >= w.x2 - w.x)));
+        // (增加 over 8: a change written out, wrapped in its cell, is +8.)
+        const u = upper.words.find((o) => overlap(o, w) > 0 && ((o.value && /\d$/.test(normalizeChars(o.text)) &&
+          (!digits(w) || (digits(o) && o.x2 - o.x >= w.x2 - w.x))) || (!o.value && WRAPPED_SIGN.test(normalizeChars(o.text).trim()) && digits(w))));
         if (!u) continue;
         if (w.y - u.y2 >= -0.2 * h && w.y - u.y2 < opts.blankGap * 0.5 * h) return { upper, u };
         // Layout text centres a cell's two lines on its row: "200" above the row's line, "6" below it. Both
@@ -128,13 +139,32 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       }
       return undefined;
     };
+    const join = (w: Word, { upper, u }: { upper: Line; u: Word }) => {
+      const whole = { ...u, text: u.text + w.text, x: Math.min(u.x, w.x), x2: Math.max(u.x2, w.x2), y2: w.y2, value: true };
+      // A cell's two lines centred on its row stand above and below the row's own line: the number goes there.
+      const row = out.find((l) => l !== upper && l !== lower && l.page === upper.page && l.y > upper.y && l.y < lower.y && l.words.some((o) => o.value));
+      if (row) {
+        upper.words.splice(upper.words.indexOf(u), 1);
+        row.words = [...row.words, whole].sort((a, b) => a.x - b.x);
+      } else upper.words.splice(upper.words.indexOf(u), 1, whole);
+    };
+    if (!allTails) {
+      // On a line with label words too, only a unit under its number, or a number under its 增加 / 减少.
+      for (const w of lower.words.filter((o) => unit(o) || digits(o))) {
+        const p = above(w);
+        if (p && w.y - p.u.y2 < opts.blankGap * 0.5 * h && (unit(w) || WRAPPED_SIGN.test(normalizeChars(p.u.text).trim()))) {
+          join(w, p);
+          lower.words.splice(lower.words.indexOf(w), 1);
+        }
+      }
+      continue;
+    }
     const pairs = lower.words.map(above);
     if (pairs.some((p) => !p)) continue;
-    pairs.forEach((p, k) => {
-      const w = lower.words[k]!;
-      const { upper, u } = p!;
-      upper.words.splice(upper.words.indexOf(u), 1, { ...u, text: u.text + w.text, x: Math.min(u.x, w.x), x2: Math.max(u.x2, w.x2), y2: w.y2 });
-    });
+    // No number is printed with a leading zero: "0" over "0" is two rows of zeros, not 00. And a line of three or
+    // more numbers under as many is the next row (its label printed lower), not three cells wrapping at once.
+    if (pairs.some((p) => /^0/.test(normalizeChars(p!.u.text))) || (digitCount(lower) >= 3)) continue;
+    pairs.forEach((p, k) => join(lower.words[k]!, p!));
     lower.words = [];
   }
   return out.filter((l) => l.words.length);
@@ -205,6 +235,9 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
     rows.push(cur);
     if (floating.length) settle(cur);
   };
+  // A label set around its numbers (行政处 / numbers / 罚) is whole once it has as many lines after them as before:
+  // a line after that starts the next row, however full the label's cell (group labels left of the items aside).
+  const closed = (r: NonNullable<typeof cur>) => r.values.length > 0 && r.before > 0 && r.after >= r.before;
   for (const l of body) {
     const values = l.words.filter((w) => w.value);
     const labels = l.words.filter((w) => !w.value);
@@ -240,7 +273,7 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
     else if (labels.every((w) => w.x2 <= ix) && labels.some((w) => w.marker)) {
       // A group label (（四）无法提供) printed between rows: it belongs with the row that follows.
       pending.push(...labels);
-    } else if (adjacent && !(titled && l === body[body.length - 1]) && carriesOn(cur, cur.values.length > 0 && cur.after < cur.before)) {
+    } else if (adjacent && !(titled && l === body[body.length - 1]) && (!closed(cur) || labels.every((w) => w.x2 <= ix)) && carriesOn(cur, cur.values.length > 0 && cur.after < cur.before)) {
       cur.lines.push(l);
       cur.labels.push(...labels);
       if (cur.values.length) cur.after++;
