@@ -80,17 +80,17 @@ export function applicationRows(layout: 'split' | 'single'): ApplicationRowSpec[
  * applicant columns (自然人 … 总计), section 四's its groups (行政复议 … 复议后起诉). Text laid out with spaces
  * shifts header lines against each other, so the header's own cells may not count its columns right.
  */
-export function templateColumns(headerText: string): { count: number } | undefined {
+export function templateColumns(headerText: string): { count: number; labels: readonly string[] } | undefined {
   const t = headerText.replace(/\s+/g, '');
   const { applications, review } = loadTemplates();
   const names = (labels: readonly string[]) => labels.some((l) => t.includes(l));
   const first = applications.columns[0];
   const last = applications.columns[applications.columns.length - 1];
   if (first && last && names(first.labels) && names(last.labels) && !review.groups.some((g) => names(g.labels))) {
-    return { count: applications.columns.length };
+    return { count: applications.columns.length, labels: applications.columns.flatMap((c) => c.labels) };
   }
   if (review.groups.every((g) => names(g.labels))) {
-    return { count: review.groups.length * review.columns.length };
+    return { count: review.groups.length * review.columns.length, labels: review.columns.flatMap((c) => c.labels) };
   }
   return undefined;
 }

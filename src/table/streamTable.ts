@@ -316,15 +316,25 @@ function labelCells(r: DraftRow, opts: StreamOptions): Cell[] {
  * A header read into more cells than the template's columns (商业 | 科研企业 | 机构) gets its nearest cells
  * merged. (One read into fewer is left be: there the header's positions mislead more than its count.)
  */
-function fitHeader(header: HeaderModel, template: { count: number } | undefined): HeaderModel {
-  return template && header.leaves.length > template.count ? { ...header, leaves: mergeLeaves(header.leaves, template.count) } : header;
+function fitHeader(header: HeaderModel, template: { count: number; labels: readonly string[] } | undefined): HeaderModel & { refitted?: boolean } {
+  if (!template) return header;
+  if (header.leaves.length > template.count) return { ...header, leaves: mergeLeaves(header.leaves, template.count), refitted: true };
+  if (header.leaves.length === template.count - 1) {
+    const named = header.corner.filter((w) => template.labels.includes(normalizeChars(w.text).replace(/\s+/g, '')));
+    const w = named.length === 1 ? named[0]! : undefined;
+    const first = header.leaves[0];
+    if (w && (!first || w.x2 <= first.x2)) {
+      return { ...header, corner: header.corner.filter((o) => o !== w), leaves: [{ words: [w], x: w.x, x2: w.x2 }, ...header.leaves], refitted: true };
+    }
+  }
+  return header;
 }
 
 export interface TableOptions extends StreamOptions {
   /** Read runs of characters in vertical headers apart (pdftotext -layout). */
   splitVertical?: boolean;
   /** The value columns a table with this header text has, where the template says (templates.ts). */
-  columnsFor?: (headerText: string) => { count: number } | undefined;
+  columnsFor?: (headerText: string) => { count: number; labels: readonly string[] } | undefined;
 }
 
 export interface StreamTable {
@@ -375,7 +385,8 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
       for (const p of pages) {
         const vs = values.filter((v) => v.w.page === p);
         const fits = header.leaves.length === k;
-        const anchors = fits && (header.page === p || opts.sharedCoordinates) ? header.leaves.map(mid) : undefined;
+        // (A header put right by the template gives its positions loosely: pdftotext set its lines apart.)
+        const anchors = fits && !header.refitted && (header.page === p || opts.sharedCoordinates) ? header.leaves.map(mid) : undefined;
         const looseAnchors = fits && !anchors ? header.leaves.map(mid) : undefined;
         const res = placeValues(vs.map((v) => ({ row: v.ri, x: v.w.x, x2: v.w.x2, value: parseNumber(v.w.text).value })), k,
           { ...(anchors ? { anchors } : {}), ...(looseAnchors ? { looseAnchors } : {}), totals, tolerance: opts.columnTolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
