@@ -149,10 +149,13 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       } else upper.words.splice(upper.words.indexOf(u), 1, whole);
     };
     if (!allTails) {
-      // On a line with label words too, only a unit under its number, or a number under its 增加 / 减少.
+      // On a line with label words too, only a unit under its number, a number under its 增加 / 减少, or the lone
+      // number of the line under a number, both set around a row's line (15 / the row / 3 beside a group label).
+      const around = (p: { upper: Line; u: Word }) => digitCount(lower) === 1 && digits(p.u) && !/^0/.test(normalizeChars(p.u.text)) &&
+        out.some((l) => l.page === lower.page && l.y > p.upper.y && l.y < lower.y && l.words.some((o) => o.value));
       for (const w of lower.words.filter((o) => unit(o) || digits(o))) {
         const p = above(w);
-        if (p && w.y - p.u.y2 < opts.blankGap * 0.5 * h && (unit(w) || WRAPPED_SIGN.test(normalizeChars(p.u.text).trim()))) {
+        if (p && w.y - p.u.y2 < opts.blankGap * 0.5 * h && (unit(w) || WRAPPED_SIGN.test(normalizeChars(p.u.text).trim()) || around(p))) {
           join(w, p);
           lower.words.splice(lower.words.indexOf(w), 1);
         }
@@ -270,8 +273,9 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
     } else if (!cur) {
       start(l, labels, values);
     } else if (item) start(l, labels, values);
-    else if (labels.every((w) => w.x2 <= ix) && labels.some((w) => w.marker)) {
-      // A group label (（四）无法提供) printed between rows: it belongs with the row that follows.
+    else if (labels.every((w) => w.x2 <= ix) && (labels.some((w) => w.marker) || pending.length > 0)) {
+      // A group label (（四）无法提供) printed between rows, and the lines it wraps onto (公开): it belongs with the
+      // row that follows.
       pending.push(...labels);
     } else if (adjacent && !(titled && l === body[body.length - 1]) && (!closed(cur) || labels.every((w) => w.x2 <= ix)) && carriesOn(cur, cur.values.length > 0 && cur.after < cur.before)) {
       cur.lines.push(l);
