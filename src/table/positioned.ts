@@ -45,20 +45,25 @@ export function dropFurniture(lines: readonly Line[]): Line[] {
     return !/^\d+$/.test(t) || (offsets.get(Number(t) - l.page) ?? 0) >= 2;
   };
   const drop = new Set<Line>();
-  const edges = new Map<number, Line[]>();
-  for (const [page, ls] of byPage) {
+  const tops: Line[] = [];
+  const bottoms: Line[] = [];
+  for (const ls of byPage.values()) {
     let from = 0;
     let to = ls.length - 1;
     while (from <= to && isPageNumber(ls[from]!)) drop.add(ls[from++]!);
     while (to >= from && isPageNumber(ls[to]!)) drop.add(ls[to--]!);
-    edges.set(page, [ls[from], ls[to]].filter((l): l is Line => !!l));
+    if (ls[from]) tops.push(ls[from]!);
+    if (ls[to]) bottoms.push(ls[to]!);
   }
-  // A running header or footer: the same first or last line (numbers aside) on at least half of three or more pages.
+  // A running header (footer): the same first (last) line, numbers aside, on at least half of three or more pages.
+  // Tops and bottoms count apart: the agency's name that opens page 1 and signs the last page is no footer.
   const key = (l: Line) => normalizeChars(lineText(l)).replace(/\d+/g, '#').replace(/\s+/g, '');
-  const count = new Map<string, number>();
-  for (const ls of edges.values()) for (const k of new Set(ls.map(key))) count.set(k, (count.get(k) ?? 0) + 1);
   if (byPage.size >= 3) {
-    for (const ls of edges.values()) for (const l of ls) if ((count.get(key(l)) ?? 0) >= Math.max(2, byPage.size / 2)) drop.add(l);
+    for (const edge of [tops, bottoms]) {
+      const count = new Map<string, number>();
+      for (const l of edge) count.set(key(l), (count.get(key(l)) ?? 0) + 1);
+      for (const l of edge) if ((count.get(key(l)) ?? 0) >= Math.max(2, byPage.size / 2)) drop.add(l);
+    }
   }
   return lines.filter((l) => !drop.has(l));
 }

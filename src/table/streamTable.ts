@@ -282,6 +282,10 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
       cur.labels.push(...labels);
       if (cur.values.length) cur.after++;
       else cur.before++;
+    } else if (!values.length && cur.values.length && labels.every((w) => w.x2 <= ix)) {
+      // The rest of a group label set down the rows it groups ((五)不予 … 处理), apart from the row above: it goes
+      // with the row that follows, never a row of its own.
+      pending.push(...labels);
     } else start(l, labels, values);
   }
   settle(undefined);

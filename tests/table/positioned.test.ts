@@ -132,6 +132,25 @@ describe('tables from positioned text', () => {
   });
 });
 
+describe('page furniture', () => {
+  const texts = (frags: Fragment[]) => dropFurniture(buildLines(frags, OPTS)).map((l) => l.words.map((w) => w.text).join(''));
+
+  test('the agency that opens page 1 and signs the last page is no running header or footer', () => {
+    const pages = [1, 2, 3, 4].flatMap((p) => [
+      ...(p === 1 ? line(30, [[0, '淮阴区人民政府办公室']], p) : []),
+      ...line(50, [[0, `${'甲乙丙丁'[p - 1]}页的正文`]], p),
+      ...(p === 4 ? line(70, [[0, '淮阴区人民政府办公室']], p) : []),
+    ]);
+    expect(texts(pages).filter((t) => t === '淮阴区人民政府办公室')).toHaveLength(2);
+  });
+
+  test('a line opening most pages is a running header, and goes', () => {
+    const pages = [1, 2, 3, 4].flatMap((p) => [...(p > 1 ? line(10, [[0, '政务公开专栏']], p) : []), ...line(50, [[0, `${'甲乙丙丁'[p - 1]}页的正文`]], p)]);
+    expect(texts(pages)).not.toContain('政务公开专栏');
+    expect(texts(pages)).toContain('甲页的正文');
+  });
+});
+
 describe('numbers placed on columns', () => {
   const v = (row: number, x: number, value: number | null = 1) => ({ row, x, x2: x + 5, value });
 
