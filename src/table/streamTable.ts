@@ -397,7 +397,8 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         const anchors = fits && !header.refitted && (header.page === p || opts.sharedCoordinates) ? header.leaves.map(mid) : undefined;
         const looseAnchors = fits && !anchors ? header.leaves.map(mid) : undefined;
         const res = placeValues(vs.map((v) => ({ row: v.ri, x: v.w.x, x2: v.w.x2, value: parseNumber(v.w.text).value })), k,
-          { ...(anchors ? { anchors } : {}), ...(looseAnchors ? { looseAnchors } : {}), totals, tolerance: opts.columnTolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
+          { ...(anchors ? { anchors } : {}), ...(anchors && opts.sharedCoordinates ? { anchorLefts: header.leaves.map((l) => l.x) } : {}),
+            ...(looseAnchors ? { looseAnchors } : {}), totals, tolerance: opts.columnTolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
             ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });
         const alts = res.alternatives ?? [res.cols];
         const chosen = alts.length > 1 && opts.readings ? alts[opts.readings.pick(res.alternativeCosts ?? alts.map(() => 0))]! : res.cols;

@@ -34,6 +34,8 @@ export interface PlaceHints {
    * fits it best.
    */
   looseAnchors?: readonly number[];
+  /** The header cells' left edges beside `anchors`, where positions are exact (PDF). */
+  anchorLefts?: readonly number[];
   totals?: readonly TotalGroup[];
   /** Largest gap between two numbers that still reads as one column (0 for character columns). */
   tolerance?: number;
@@ -173,8 +175,13 @@ export function placeValues(values: readonly ValuePos[], k: number, hints: Place
   const soft = (hints.missingTotalCost ?? 1) * spacing;
   const m = clusters.length;
   // geo[ci][c]: what putting cluster ci in column c costs by position.
+  // With the header cells' left edges (PDF), a number set flush left in its cell (under 结果维持 of a wide cell)
+  // is as near its column as one set centred: the nearer of the two counts.
+  const lefts = anchors && hints.anchorLefts?.length === kk ? hints.anchorLefts : undefined;
+  const distance = (v: ValuePos, c: number) =>
+    Math.min(Math.abs(centre(v) - anchors![c]!), lefts ? Math.abs(v.x - lefts[c]!) : Infinity);
   const geo = clusters.map((cl) => Array.from({ length: kk }, (_, c) =>
-    anchors ? cl.members.reduce((sum, i) => sum + Math.abs(centre(values[i]!) - anchors[c]!), 0) : 0));
+    anchors ? cl.members.reduce((sum, i) => sum + distance(values[i]!, c), 0) : 0));
   // The cheapest a cluster can cost from a column on: a bound for cutting the search short.
   const floor = geo.map((g) => g.map((_, c) => Math.min(...g.slice(c))));
   const rows = [...new Set(values.map((v) => v.row))];

@@ -199,6 +199,14 @@ describe('numbers placed on columns', () => {
     expect(placeValues(vs, 5, { anchors, mergeGap: 1.2 }).cols).toEqual([0, 3, 0, 3, 0, 2]);
   });
 
+  test('a number set flush left in a wide header cell belongs to that cell\'s column, not the narrow one before', () => {
+    // 计 (review total) at 133–145, 结果维持 (direct upheld) at 150–198: a 0 at 150–156 sits at 结果维持's left edge.
+    const vs = [{ row: 0, x: 62, x2: 68, value: 0 }, { row: 0, x: 150, x2: 156, value: 0 }];
+    const anchors = [68, 139, 174];
+    expect(placeValues(vs, 3, { anchors }).cols).toEqual([0, 1]);
+    expect(placeValues(vs, 3, { anchors, anchorLefts: [62, 133, 150] }).cols).toEqual([0, 2]);
+  });
+
   test('Readings: the choices taken in turn, and what was offered', () => {
     const r = new Readings([0, 2]);
     expect(r.pick([0, 1])).toBe(0);
