@@ -26,15 +26,20 @@ interface PrintedRow {
 
 const VALUE_COLS = 7;
 
-function printedRows(tables: readonly IndexedTable[]): PrintedRow[] {
-  const out: PrintedRow[] = [];
+/** The rows with a label; `unlabelled` counts rows of numbers with none (a reconstruction that went wrong). */
+function printedRows(tables: readonly IndexedTable[]): PrintedRow[] & { unlabelled?: number } {
+  const out: PrintedRow[] & { unlabelled?: number } = [];
+  out.unlabelled = 0;
   for (const t of tables) {
     const grid = toGrid(t.block);
     const firstValue = grid.width - VALUE_COLS;
     grid.own.forEach((own, r) => {
       const labels = own.filter((o) => o.col < Math.max(1, firstValue) && o.cell.text.trim() && !looksLikeValue(o.cell.text));
       const last = labels[labels.length - 1];
-      if (!last) return;
+      if (!last) {
+        if (own.some((o) => hasDigits(o.cell.text))) out.unlabelled! += 1;
+        return;
+      }
       out.push({ table: t, grid, row: r, label: normLabel(last.cell.text), printedLabel: last.cell.text.trim() });
     });
   }
@@ -82,6 +87,9 @@ export interface ApplicationsResult {
 export function mapApplications(tables: readonly IndexedTable[], ctx: MapContext): ApplicationsResult | undefined {
   if (!tables.length) return undefined;
   const printed = printedRows(tables);
+  if (printed.unlabelled) {
+    ctx.warn('ROW_UNRECOGNISED', `section 三: ${printed.unlabelled} row${printed.unlabelled > 1 ? 's' : ''} of numbers with no label; ${printed.unlabelled > 1 ? 'their' : 'its'} numbers are left out`);
+  }
   const columns = loadTemplates().applications.columns;
 
   const attempt = (layout: Layout) => {

@@ -22,6 +22,19 @@ describe('mapping a whole report', () => {
     expect(r.sections).toEqual({ overview: '总体情况的正文。', problems: '问题。', other: '无。' });
   });
 
+  test('a row of numbers the reconstructor left without a label is reported, not dropped in silence', () => {
+    const values: string[][] = [];
+    values[0] = ['3', '1', '', '', '', '', '4'];
+    values[2] = ['3', '1', '', '', '', '', '4'];
+    values[23] = ['3', '1', '', '', '', '', '4'];
+    const t = applicationsTable(values);
+    const stray = row([cell(''), cell('0'), cell(''), cell('0'), cell(''), cell(''), cell(''), cell('')]);
+    const blocks = report2021({ ...t, rows: [...t.rows.slice(0, 10), stray, ...t.rows.slice(10)] });
+    const r = map(blocks);
+    expect(r.applications.newReceived.total).toBe(4);
+    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'ROW_UNRECOGNISED', message: expect.stringContaining('no label') }));
+  });
+
   test('a printed slip stays as printed and fails exactly its checks', () => {
     const values: string[][] = [];
     values[0] = ['3', '0', '0', '0', '0', '0', '3'];
