@@ -33,6 +33,7 @@ interface DraftRow {
 const UNIT_WORD = /^(?:万元|元|件|条|个|项|次)$/;
 /** A change written out over its number in a narrow cell; never 增 or 减 alone, which end the header 本年增/减. */
 const WRAPPED_SIGN = /^(?:增加|减少|新增)$/;
+const wrappedSign = (w: Word) => !w.value && WRAPPED_SIGN.test(normalizeChars(w.text).trim());
 
 function isAdjacent(a: Line, b: Line, opts: StreamOptions): boolean {
   return a.page !== b.page || b.y - a.y2 < opts.blankGap * Math.min(a.y2 - a.y, b.y2 - b.y);
@@ -127,7 +128,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         if (upper === lower || upper.page !== lower.page || upper.y >= lower.y) continue;
         // (增加 over 8: a change written out, wrapped in its cell, is +8.)
         const u = upper.words.find((o) => overlap(o, w) > 0 && ((o.value && /\d$/.test(normalizeChars(o.text)) &&
-          (!digits(w) || (digits(o) && o.x2 - o.x >= w.x2 - w.x))) || (!o.value && WRAPPED_SIGN.test(normalizeChars(o.text).trim()) && digits(w))));
+          (!digits(w) || (digits(o) && o.x2 - o.x >= w.x2 - w.x))) || (wrappedSign(o) && digits(w))));
         if (!u) continue;
         if (w.y - u.y2 >= -0.2 * h && w.y - u.y2 < opts.blankGap * 0.5 * h) return { upper, u };
         // Layout text centres a cell's two lines on its row: "200" above the row's line, "6" below it. Both
@@ -155,7 +156,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         out.some((l) => l.page === lower.page && l.y > p.upper.y && l.y < lower.y && l.words.some((o) => o.value));
       for (const w of lower.words.filter((o) => unit(o) || digits(o))) {
         const p = above(w);
-        if (p && w.y - p.u.y2 < opts.blankGap * 0.5 * h && (unit(w) || WRAPPED_SIGN.test(normalizeChars(p.u.text).trim()) || around(p))) {
+        if (p && w.y - p.u.y2 < opts.blankGap * 0.5 * h && (unit(w) || wrappedSign(p.u) || around(p))) {
           join(w, p);
           lower.words.splice(lower.words.indexOf(w), 1);
         }

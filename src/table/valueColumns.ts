@@ -284,15 +284,18 @@ export class Readings {
 
   constructor(private readonly choices: readonly number[] = []) {}
 
+  private changedAny = false;
+
   /** The reading to take at the next guessed placement, of readings costing `costs` beyond the likeliest. */
   pick(costs: readonly number[]): number {
-    const i = this.offered.length;
+    const taken = Math.min(this.choices[this.offered.length] ?? 0, costs.length - 1);
     this.offered.push([...costs]);
-    return Math.min(this.choices[i] ?? 0, costs.length - 1);
+    if (taken > 0) this.changedAny = true;
+    return taken;
   }
 
   /** True when some reading other than the likeliest was taken. */
   get changed(): boolean {
-    return this.offered.some((c, i) => Math.min(this.choices[i] ?? 0, c.length - 1) > 0);
+    return this.changedAny;
   }
 }
