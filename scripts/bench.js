@@ -130,8 +130,9 @@ async function batchRun(dir, out, extra = []) {
  * Bare pdfjs-dist, used as its documentation and pitfalls.md say: the legacy build imported as it is, getDocument
  * with the options nianbao's PDF reader uses (dist/pdf/load.js documentOptions, so they cannot differ), then
  * getTextContent on every page. One process, files in turn. With BARE_NATIVES=1 it loads pdfjs through nianbao's
- * loader instead, which puts back the built-ins the legacy build's core-js replaces (src/pdf/load.ts): the same
- * work with nianbao's one trick, for comparison.
+ * loader instead (src/pdf/load.ts), which puts back the built-ins the legacy build's core-js replaces and uses the
+ * worker `npm run build` patches for reading text (scripts/pdfjs-text-worker.js): the same work with nianbao's
+ * changes to pdfjs, for comparison.
  */
 const BARE_PDFJS = `
 const fs = require('node:fs');
@@ -247,7 +248,7 @@ async function main() {
   const pairRate = mid(runs.pair).rate;
   console.log(row('pdf (median of 3)', results.pdf));
   console.log(row('pdf, bare pdfjs-dist', { files: pdfs.length, ...bare }, '(1 process, text of every page; median of 3)'));
-  console.log(row('  … natives put back', { files: pdfs.length, ...bareNatives }, '(the same, with nianbao\'s loader)'));
+  console.log(row('  … nianbao\'s loader', { files: pdfs.length, ...bareNatives }, '(the same, natives back and the text worker)'));
   console.log(row('  … 2 processes at once', { files: pdfs.length, ...mid(runs.pair) },
     `(half the files each: what ${cores} cores give bare pdfjs-dist)`));
 
@@ -259,7 +260,7 @@ async function main() {
     '',
     `bare pdfjs-dist, 2 processes / 1:     ${fmt(pairRate / bare.rate, 2)}× (the machine's own ceiling for two at once)`,
     `PDF batch / bare pdfjs (1 process):   ${fmt(pdf.rate / bare.rate, 2)}× wall, ${fmt((pdf.cpuRate * cores) / bare.cpuRate, 2)}× on ${cores} free cores (rep/cpu-s × ${cores} / bare rep/cpu-s)   target ≥ 1.70×${pdf.failed ? `   (${pdf.failed} of ${pdf.files} PDFs failed: ${pdf.why})` : ''}`,
-    `PDF batch / bare with natives back:   ${fmt(pdf.rate / bareNatives.rate, 2)}× wall`,
+    `PDF batch / bare via nianbao's loader: ${fmt(pdf.rate / bareNatives.rate, 2)}× wall`,
     `PDF batch peak MB:                     ${fmt(pdf.peakMb, 0)}   target < 400`,
     `cold \`nianbao parse\` of one PDF:        ${fmt(cold.parse, 2)} s vs bare pdfjs script ${fmt(cold.bare, 2)} s (${fmt(cold.parse / cold.bare, 2)}×; fresh processes, median of 5; ${path.relative(ROOT, onePdf)})   target ≤ 1.20×`,
     ...(warm ? ['warm, in one process (scripts/bench-pdf.js):', ...warm.split('\n').map((l) => `  ${l}`)] : []),

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { NianbaoError } from '../errors';
 
 /**
@@ -14,7 +16,6 @@ export type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
 export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
 const SPEC = 'pdfjs-dist/legacy/build/pdf.mjs';
-const WORKER_SPEC = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 let loading: Promise<Pdfjs> | undefined;
 
 /**
@@ -25,6 +26,17 @@ let loading: Promise<Pdfjs> | undefined;
 const REPLACED: readonly (readonly [object, PropertyKey])[] = [
   [Array.prototype, 'push'], [JSON, 'parse'], [JSON, 'stringify'], [globalThis, 'DOMException'],
 ];
+
+/**
+ * The worker module: pdfjs-dist's legacy worker as `npm run build` writes it for reading text
+ * (scripts/pdfjs-text-worker.js: a font with a ToUnicode map is not converted for drawing), beside this file in
+ * dist/, or in dist/ when this module runs from src/ (ts-jest).
+ */
+export function textWorkerPath(): string {
+  const name = 'pdf.worker.text.mjs';
+  const beside = path.join(__dirname, name);
+  return fs.existsSync(beside) ? beside : path.join(__dirname, '..', '..', 'dist', 'pdf', name);
+}
 
 /**
  * Loads pdfjs-dist and its worker module (in Node the worker runs in this thread; loaded here, not on the first
@@ -39,11 +51,11 @@ async function load(): Promise<Pdfjs> {
     try {
       return req(spec) as unknown;
     } catch {
-      return dynamicImport(req.resolve(spec));
+      return dynamicImport(pathToFileURL(req.resolve(spec)).href);
     }
   };
   const lib = (await get(SPEC)) as Pdfjs;
-  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await get(WORKER_SPEC);
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await get(textWorkerPath());
   for (const [o, k, d] of natives) if (d) Object.defineProperty(o, k, d);
   return lib;
 }
