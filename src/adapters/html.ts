@@ -2,7 +2,7 @@ import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import { Block, Cell, DocModel, Row, cell, docModel, paragraph, row, table } from '../model';
 import { joinLines } from '../text/normalize';
-import { canonicalCharset, decodeWith, isValidUtf8, sniffDecode, bomCharset } from '../text/decode';
+import { canonicalCharset, decodeWith, hasNonAscii, isValidUtf8, sniffDecode, bomCharset } from '../text/decode';
 import { altChunkHtml } from '../ooxml/altChunk';
 
 /**
@@ -20,7 +20,7 @@ export function decodeHtml(buf: Uint8Array): string {
   const declared = m?.[1] ? canonicalCharset(m[1]) : undefined;
   if (declared === 'utf-8' && !isValidUtf8(buf)) return decodeWith(buf, 'gb18030');
   // A page declared GBK that is valid UTF-8 with multi-byte text was re-saved as UTF-8 without its meta changed.
-  if (declared && declared !== 'utf-8' && isValidUtf8(buf) && /[\u0080-\uFFFF]/.test(buf.toString())) return decodeWith(buf, 'utf-8');
+  if (declared && declared !== 'utf-8' && hasNonAscii(buf) && isValidUtf8(buf)) return decodeWith(buf, 'utf-8');
   if (declared) return decodeWith(buf, declared);
   return sniffDecode(buf).text;
 }
