@@ -50,6 +50,17 @@ describe('HTML tables', () => {
     expect(parasOf(html)).toContain('某局2021年政府信息公开工作年度报告');
   });
 
+  test('Word\'s presentational attributes are dropped before parsing; spans, class and id stay', () => {
+    const html = `<div id="zoom" class=TRS_Editor style="font-size:12pt"><table class=MsoNormalTable border=1 cellspacing=0 width=570
+      style='border-collapse:collapse;border:none'><tr style='height:20.0pt'>
+      <td width=150 valign=middle rowspan=2 style='border:solid windowtext 1.0pt;x:">"' colspan="3"><p class=MsoNormal align=center
+      style="text-align:center"><span lang=EN-US style='font-size:10.5pt;font-family:宋体'>（本列数据）</span></p></td>
+      <td width=140 align=center colspan=7>申请人情况</td></tr><tr><td>自然人</td></tr></table></div>`;
+    const [t] = tablesOf(html);
+    expect(t!.rows[0]!.cells.map((c) => [c.text, c.rowSpan, c.colSpan])).toEqual([['（本列数据）', 2, 3], ['申请人情况', 1, 7]]);
+    expect(t!.rows[1]!.cells.map((c) => c.text)).toEqual(['自然人']);
+  });
+
   test('thead and tbody rows are both read', () => {
     const [t] = tablesOf('<table><thead><tr><th>信息内容</th></tr></thead><tbody><tr><td>规章</td></tr></tbody></table>');
     expect(t!.rows).toHaveLength(2);
