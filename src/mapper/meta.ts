@@ -71,7 +71,14 @@ export function findMeta(blocks: readonly Block[], metaTitle?: string): ReportMe
         title = prev + title;
       }
     }
-    if (!agency) agency = openingAgency(paras);
+    const opened = openingAgency(paras);
+    if (!agency) agency = opened;
+    // Text set beside the title on its line (a web page's sidebar printed to PDF: 息公开 江苏省商务厅2022年…) joins
+    // it; the opening sentence names the agency alone (现公布江苏省商务厅2022年…), and wins where the title's holds it.
+    else if (opened && agency !== opened && agency.includes(opened)) {
+      if (title.startsWith(agency)) title = opened + title.slice(agency.length);
+      agency = opened;
+    }
     return { title, agency, year: found.year };
   }
   const fromOpening = paras.map((p) => OPENING.exec(p)).find((m) => m);
@@ -87,9 +94,10 @@ export function findMeta(blocks: readonly Block[], metaTitle?: string): ReportMe
   return { title: null, agency: null, year: null };
 }
 
+/** The agency the opening sentence names ("现公布XX2022年政府信息公开工作年度报告"), also where it wraps a line. */
 function openingAgency(paras: readonly string[]): string | null {
-  for (const p of paras) {
-    const m = OPENING.exec(p);
+  for (let i = 0; i < paras.length; i++) {
+    const m = OPENING.exec(paras[i]!) ?? OPENING.exec(paras[i]! + (paras[i + 1] ?? ''));
     if (m) return agencyFrom(m[1]!);
   }
   return null;

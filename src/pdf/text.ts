@@ -78,8 +78,9 @@ export async function pageText(page: PdfPage, pageNumber: number): Promise<Fragm
     }
     return true;
   };
+  const bottom = Math.max(0, ...pieces.map((p) => p.y2));
   const vertical = stackVertical([...pieces.filter((p) => p.dir !== 'across'),
-    ...across.filter((p) => isGlyph(p) && alone(p)).map((p) => ({ ...p, dir: 'down' as const, upright: true, source: p }))]);
+    ...across.filter((p) => isGlyph(p) && alone(p)).map((p) => ({ ...p, dir: 'down' as const, upright: true, source: p }))], bottom);
   const used = new Set(vertical.flatMap((v) => v.from.map((q) => q.source ?? q)));
   const flat = across.filter((p) => !used.has(p)).map(({ dir: _, ...f }) => f);
   const fragments = splitAtSpaces(joinTouching(flat)).concat(vertical.map((v) => v.fragment));
@@ -104,7 +105,14 @@ const isGlyph = (p: Piece) => /^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff08\u
  * starts, so that it stands in the row where it begins like any label. A lone piece stays as it is, unless it
  * is itself turned (then it is made one line high the same way).
  */
-function stackVertical(pieces: Piece[]): { fragment: Fragment; from: Piece[] }[] {
+/**
+ * Glyphs set upright one per line for longer than any label of the template (三、本年度办理结果 is 9) are a narrow
+ * column of running text: a web page's sidebar printed to PDF (政/府/信/息/公/开/指/南…). Kept, but set below the
+ * page's text, so that it does not fall between the lines of a title it stands beside.
+ */
+const SIDEBAR_GLYPHS = 20;
+
+function stackVertical(pieces: Piece[], pageBottom: number): { fragment: Fragment; from: Piece[] }[] {
   const out: { fragment: Fragment; from: Piece[] }[] = [];
   const left = new Set(pieces);
   const byTop = [...pieces].sort((a, b) => a.y - b.y);
@@ -130,7 +138,8 @@ function stackVertical(pieces: Piece[]): { fragment: Fragment; from: Piece[] }[]
     const x = Math.min(...chain.map((q) => q.x));
     const x2 = Math.max(...chain.map((q) => q.x2));
     const glyph = Math.min(x2 - x, ...chain.map((q) => (q.y2 - q.y) / Math.max(1, [...q.text].length))) || 1;
-    const top = Math.min(...chain.map((q) => q.y));
+    const sidebar = !turned && chain.length > SIDEBAR_GLYPHS;
+    const top = sidebar ? pageBottom + glyph : Math.min(...chain.map((q) => q.y));
     const cx = (x + x2) / 2;
     out.push({ fragment: { text: ordered.map((q) => q.text).join(''), page: p.page, x: cx - glyph / 2, x2: cx + glyph / 2, y: top, y2: top + glyph }, from: chain });
   }

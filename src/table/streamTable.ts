@@ -249,7 +249,10 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
     // A numbered label starts a row where it reaches the item column, or where it stands level with or right
     // of the row's own numbered label ((七)总计 under (六)其他处理).
     const rowItem = cur?.labels.filter((o) => o.marker).sort((a, b) => b.x - a.x)[0];
-    const item = labels.some((w) => w.marker && (w.x2 > ix || (!!rowItem && rowItem.x <= w.x + opts.columnTolerance + opts.runGap)));
+    // A numbered total or carry-over ((七)总计, 四、结转下年度继续办理) is a row of its own wherever it stands: it groups
+    // no rows, though it may be set in the group labels' column, left of the items (a web page printed to PDF).
+    const item = labels.some((w) => w.marker && (w.x2 > ix || (!!rowItem && rowItem.x <= w.x + opts.columnTolerance + opts.runGap) ||
+      (values.length > 0 && OWN_ROW_LABEL.test(w.text))));
     const prevLine = cur?.lines[cur.lines.length - 1];
     const adjacent = !!prevLine && isAdjacent(prevLine, l, opts);
     // Label words on this line that carry on a label of the row (a wrapped cell), group labels aside.
@@ -273,7 +276,7 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
       floating.push(l);
     } else if (!cur) {
       start(l, labels, values);
-    } else if (item) start(l, labels, values);
+    } else if (item || NOTE.test(lineText(l))) start(l, labels, values);
     else if (labels.every((w) => w.x2 <= ix) && (labels.some((w) => w.marker) || pending.length > 0)) {
       // A group label (（四）无法提供) printed between rows, and the lines it wraps onto (公开): it belongs with the
       // row that follows.
@@ -293,6 +296,10 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
   if (pending.length) rows.push({ lines: [], labels: pending, values: [] });
   return rows;
 }
+
+const OWN_ROW_LABEL = /总\s*计|合\s*计|结\s*转/;
+/** A note under the table (注：表中数据…) set close under its last row carries on no label of it. */
+const NOTE = /^\s*(?:注|说明|备注)\s*[:：]/;
 
 /** Label cells of a row: its label words stacked by column, left to right. */
 function labelCells(r: DraftRow, opts: StreamOptions): Cell[] {

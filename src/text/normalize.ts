@@ -1,15 +1,15 @@
+import { RADICAL_PAIRS } from './radicals';
+
 /**
  * Character-level normalisation shared by every stage. Reports printed from WPS or scanned fonts carry
  * Kangxi radicals (⽇ U+2F47 for 日), CJK compatibility ideographs and full-width digits; NFKC folds them
- * (pitfalls.md, pdfjs-dist). A few radicals-supplement forms have no NFKC mapping and are folded by hand.
+ * (pitfalls.md, pdfjs-dist). PDF makers that name a glyph by the lowest code point a font gives it write radicals
+ * of the supplement and extension-A characters NFKC leaves alone (人⺠政府, ⻓沙): src/text/radicals.ts folds them.
  */
 
-const SUPPLEMENT: Record<string, string> = {
-  '\u2E8C': '小', '\u2E8D': '小', '\u2EA9': '王', '\u2EAB': '目', '\u2EBC': '肉', '\u2EC5': '见', '\u2ECF': '邑',
-  '\u2ED3': '阝', '\u2EE2': '马', '\u2EE9': '黄', '\u2EDE': '食', '\u2EC6': '角', '\u2EC8': '讠', '\u2ECB': '车',
-  '\u2ED5': '门', '\u2ED8': '页', '\u2EE4': '鬼', '\u2EE5': '鱼', '\u2EEB': '齐', '\u2EF3': '龟',
-};
-const SUPPLEMENT_RE = /[\u2E80-\u2EFF]/g;
+const RADICALS = new Map<string, string>();
+for (let i = 0; i + 1 < RADICAL_PAIRS.length; i += 2) RADICALS.set(RADICAL_PAIRS[i]!, RADICAL_PAIRS[i + 1]!);
+const RADICAL_RE = /[\u2E80-\u2FDF\u31C0-\u31EF\u3400-\u4DBF]/g;
 
 /**
  * Text NFKC cannot change: ASCII, the unified ideographs and the CJK punctuation that has no compatibility
@@ -22,7 +22,7 @@ export function normalizeChars(s: string): string {
   if (STABLE.test(s)) return s.replace(/\t/g, ' ');
   return s
     .normalize('NFKC')
-    .replace(SUPPLEMENT_RE, (ch) => SUPPLEMENT[ch] ?? ch)
+    .replace(RADICAL_RE, (ch) => RADICALS.get(ch) ?? ch)
     .replace(/[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/g, ' ');
 }
 

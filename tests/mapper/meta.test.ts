@@ -45,4 +45,11 @@ describe('title, agency and year', () => {
   test('nothing found', () => {
     expect(meta('欢迎访问')).toEqual({ title: null, agency: null, year: null });
   });
+
+  test('text set beside the title on its line (a sidebar printed to PDF) is no part of the agency', () => {
+    expect(meta('政府信', '息公开 江苏省商务厅2022年政府信息公开工作年度报告',
+      '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求，现公布江苏省商务厅2022年政府信息公开工作年',
+      '度报告。')).toEqual({ title: '江苏省商务厅2022年政府信息公开工作年度报告', agency: '江苏省商务厅', year: 2022 });
+  });
 });
+

@@ -89,6 +89,22 @@ describe('tables from positioned text', () => {
     ]);
   });
 
+  test('the total and the carry-over row set in the group labels\' column are rows of their own; a note under them too', () => {
+    // Chromium prints a page's table with the group column wide and rows close: (七)总计 and 四、结转… start left of
+    // the items, and the note sits right under the last row.
+    const blocks = read([
+      ...line(100, [[0, '（六）其他'], [150, '（3）其他'], [200, '0'], [250, '0'], [300, '0']]),
+      ...line(112, [[0, '处理']]),
+      ...line(124, [[10, '（七）总计'], [200, '5'], [300, '5']]),
+      ...line(136, [[0, '四、结转下年度继续办理'], [250, '0']]),
+      ...line(148, [[0, '注：表中数据统计口径为本机关本级收到和处理的政府信息公开申请。']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows).toContainEqual(['', '（七）总计', '5', '', '5']);
+    expect(rows).toContainEqual(['', '四、结转下年度继续办理', '', '0', '']);
+    expect(rows.flat().some((c) => /.注：/.test(c))).toBe(false);
+  });
+
   test('a number too wide for its cell wraps and is read whole', () => {
     const blocks = read([
       ...line(93, [[300, '10']]),

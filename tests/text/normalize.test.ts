@@ -1,4 +1,5 @@
 import { joinLines, normalizeChars } from '../../src/text/normalize';
+import { RADICAL_PAIRS } from '../../src/text/radicals';
 
 describe('character normalisation', () => {
   test('Kangxi radicals and compatibility ideographs become the ideographs a reader sees', () => {
@@ -24,5 +25,24 @@ describe('joining wrapped lines', () => {
   });
   test('empty lines inside a cell vanish', () => {
     expect(joinLines(['', '0', ' '])).toBe('0');
+  });
+});
+
+describe('radicals and look-alike characters from PDF text', () => {
+  test('fold to the ideograph the page shows', () => {
+    expect(normalizeChars('人⺠政府')).toBe('人民政府');
+    expect(normalizeChars('⻓沙市')).toBe('长沙市');
+    expect(normalizeChars('黑⻰江省')).toBe('黑龙江省');
+    expect(normalizeChars('㬵州市')).toBe('胶州市');
+    expect(normalizeChars('⻔户网站 ⻅面 ⻢上')).toBe('门户网站 见面 马上');
+  });
+
+  test('every pair of the table maps a variant to a unified ideograph', () => {
+    expect(RADICAL_PAIRS.length % 2).toBe(0);
+    for (let i = 0; i < RADICAL_PAIRS.length; i += 2) {
+      const to = RADICAL_PAIRS.codePointAt(i + 1)!;
+      expect(to >= 0x4e00 && to <= 0x9fff).toBe(true);
+      expect(RADICAL_PAIRS.codePointAt(i)! < 0x4e00).toBe(true);
+    }
   });
 });
