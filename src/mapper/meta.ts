@@ -35,11 +35,14 @@ function titleIn(p: string): { title: string; agency: string | null; year: numbe
   const m = TITLE_TAIL.exec(p);
   if (m) return { title: p, agency: agencyFrom(p.slice(0, m.index)), year: Number(m[1]) };
   // "2021年度XX局政府信息公开工作年度报告": the agency sits between the year and the words.
-  const between = TITLE_YEAR_FIRST.exec(p);
+  // (A few characters set beside the title on its line, a sidebar's 息公开, come before the year: they are dropped.)
+  const year = /(?:19|20)\d{2}\s*年/.exec(p);
+  const from = year && year.index > 0 && year.index <= 8 && !/\d/.test(p.slice(0, year.index)) ? year.index : 0;
+  const between = TITLE_YEAR_FIRST.exec(p.slice(from));
   if (between) {
     // "2022年XX区人民政府信息公开…": the agency's 政府 doubles as the words' 政府; give it back to the agency.
     const agency = /人民$/.test(between[2]!) ? `${between[2]}政府` : between[2]!;
-    return { title: p, agency: agencyFrom(agency), year: Number(between[1]) };
+    return { title: p.slice(from), agency: agencyFrom(agency), year: Number(between[1]) };
   }
   const alt = TITLE_YEAR_AFTER.exec(p);
   if (alt) return { title: p, agency: agencyFrom(alt[1]!), year: Number(alt[2]) };
@@ -81,7 +84,7 @@ export function findMeta(blocks: readonly Block[], metaTitle?: string): ReportMe
     }
     return { title, agency, year: found.year };
   }
-  const fromOpening = paras.map((p) => OPENING.exec(p)).find((m) => m);
+  const fromOpening = openingMatch(paras);
   if (fromOpening) {
     const agency = agencyFrom(fromOpening[1]!);
     return { title: agency ? `${agency}${fromOpening[2]}年政府信息公开工作年度报告` : null, agency, year: Number(fromOpening[2]) };
@@ -94,11 +97,16 @@ export function findMeta(blocks: readonly Block[], metaTitle?: string): ReportMe
   return { title: null, agency: null, year: null };
 }
 
-/** The agency the opening sentence names ("现公布XX2022年政府信息公开工作年度报告"), also where it wraps a line. */
-function openingAgency(paras: readonly string[]): string | null {
+/** The opening sentence ("现公布XX2022年政府信息公开工作年度报告"), also where it wraps a line. */
+function openingMatch(paras: readonly string[]): RegExpExecArray | undefined {
   for (let i = 0; i < paras.length; i++) {
     const m = OPENING.exec(paras[i]!) ?? OPENING.exec(paras[i]! + (paras[i + 1] ?? ''));
-    if (m) return agencyFrom(m[1]!);
+    if (m) return m;
   }
-  return null;
+  return undefined;
+}
+
+function openingAgency(paras: readonly string[]): string | null {
+  const m = openingMatch(paras);
+  return m ? agencyFrom(m[1]!) : null;
 }

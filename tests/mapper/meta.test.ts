@@ -53,3 +53,8 @@ describe('title, agency and year', () => {
   });
 });
 
+
+test('a title that opens with the year keeps it, without the sidebar text set before it on its line', () => {
+  expect(meta('政府信', '息公开 2019 年合肥市民政局政府信息公开工作年度报告')).toEqual({
+    title: '2019年合肥市民政局政府信息公开工作年度报告', agency: '合肥市民政局', year: 2019 });
+});
