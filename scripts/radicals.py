@@ -6,8 +6,8 @@ draws the radical ⺠ U+2EA0 and 民 U+6C11 alike, ⻓ U+2ED3 and 长, the exten
 picks the lower code point (Chromium's) writes 人⺠政府 for 人民政府. NFKC folds the Kangxi radicals but not the
 radicals supplement nor extension A. This table is every such pair in Noto Sans and Serif CJK SC (the CJK fonts
 Linux PDF makers use): radicals supplement, Kangxi radicals, strokes and extension A code points whose glyph is also
-a unified ideograph's, mapped to that ideograph; a few supplement radicals the fonts lack, and one Japanese form,
-are added by hand below.
+a unified ideograph's, mapped to that ideograph; supplement radicals the fonts draw apart (⻄ for 西 in 肥⻄县), and
+one Japanese form, are added by hand below.
 
 Needs fontTools and fonts-noto-cjk (Debian: python3-fonttools, fonts-noto-cjk). Run: python3 scripts/radicals.py
 """
@@ -16,7 +16,12 @@ from fontTools.ttLib import TTCollection
 
 FONTS = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc']
 # Supplement radicals the fonts do not draw, and one they draw as the Japanese form (⻫ J-simplified "even" as 斉).
-BY_HAND = {0x2E8C: '小', 0x2E8D: '小', 0x2EA9: '王', 0x2EBC: '肉', 0x2ECF: '阝', 0x2ED5: '阝', 0x2EDE: '食', 0x2EEB: '齐'}
+# Supplement radicals the fonts draw apart from their ideograph (⻄ WEST TWO for 西), mapped as Unicode's
+# EquivalentUnifiedIdeograph.txt does.
+BY_HAND = {0x2E8C: '小', 0x2E8D: '小', 0x2E97: '心', 0x2E9C: '日', 0x2E9D: '月', 0x2EA2: '氺', 0x2EA5: '爫', 0x2EA7: '牛',
+           0x2EA9: '王', 0x2EAA: '疋', 0x2EAE: '竹', 0x2EB6: '羊', 0x2EB7: '羊', 0x2EBC: '肉', 0x2EBD: '臼', 0x2EBF: '艹',
+           0x2EC0: '艹', 0x2EC4: '西', 0x2EC7: '角', 0x2ECA: '足', 0x2ECD: '辶', 0x2ECE: '辶', 0x2ECF: '阝', 0x2ED5: '阝',
+           0x2ED7: '雨', 0x2EDE: '食', 0x2EE1: '首', 0x2EEB: '齐', 0x2EED: '齿'}
 
 
 def variant(c: int) -> bool:

@@ -166,8 +166,13 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     const pairs = lower.words.map(above);
     if (pairs.some((p) => !p)) continue;
     // No number is printed with a leading zero: "0" over "0" is two rows of zeros, not 00. And a line of three or
-    // more numbers under as many is the next row (its label printed lower), not three cells wrapping at once.
-    if (pairs.some((p) => /^0/.test(normalizeChars(p!.u.text))) || (digitCount(lower) >= 3)) continue;
+    // more numbers under as many is the next row (its label printed lower), not three cells wrapping at once,
+    // unless a row's line stands between the two with numbers in other columns: then cells of that row wrapped,
+    // each centred on it (２５ / ３ ３ １０ / ５ in narrow columns of full-width digits).
+    const upper = pairs[0]!.upper;
+    const centred = pairs.every((p) => p!.upper === upper) && out.some((l) => l.page === lower.page && l.y > upper.y &&
+      l.y < lower.y && l.words.some((o) => o.value) && !l.words.some((o) => pairs.some((p) => overlap(o, p!.u) > 0)));
+    if (pairs.some((p) => /^0/.test(normalizeChars(p!.u.text))) || (digitCount(lower) >= 3 && !centred)) continue;
     pairs.forEach((p, k) => join(lower.words[k]!, p!));
     lower.words = [];
   }

@@ -115,6 +115,18 @@ describe('tables from positioned text', () => {
     expect(grid(tables(blocks)[0])[0]).toEqual(['一、本年新收政府信息公开申请数量', '87', '104']);
   });
 
+  test('numbers of several cells wrapped round their row\'s line are each read whole', () => {
+    // Narrow columns of full-width digits (Chromium): ２５ / ５ and １０ / ３ wrap, centred on the row's line, which
+    // carries the cells that fit (３).
+    const blocks = read([
+      ...line(93, [[200, '25'], [250, '10'], [350, '38']]),
+      ...line(100, [[0, '一、本年新收政府信息公开申请数量'], [300, '3']]),
+      ...line(107, [[200, '5'], [250, '3'], [350, '7']]),
+      ...line(140, [[0, '二、上年结转政府信息公开申请数量'], [200, '0'], [250, '0'], [300, '0'], [350, '0']]),
+    ]);
+    expect(grid(tables(blocks)[0])[0]).toEqual(['一、本年新收政府信息公开申请数量', '255', '103', '3', '387']);
+  });
+
   test('a table cut by a page break is one table; the page number between goes', () => {
     const blocks = read([
       ...line(100, [[0, '三、收到和处理政府信息公开申请情况']]),

@@ -35,6 +35,7 @@ describe('radicals and look-alike characters from PDF text', () => {
     expect(normalizeChars('黑⻰江省')).toBe('黑龙江省');
     expect(normalizeChars('㬵州市')).toBe('胶州市');
     expect(normalizeChars('⻔户网站 ⻅面 ⻢上')).toBe('门户网站 见面 马上');
+    expect(normalizeChars('肥⻄县')).toBe('肥西县');
   });
 
   test('every pair of the table maps a variant to a unified ideograph', () => {
