@@ -86,7 +86,10 @@ export function templateColumns(headerText: string): { count: number; labels: re
   const names = (labels: readonly string[]) => labels.some((l) => t.includes(l));
   const first = applications.columns[0];
   const last = applications.columns[applications.columns.length - 1];
-  if (first && last && names(first.labels) && names(last.labels) && !review.groups.some((g) => names(g.labels))) {
+  // The applications table by its first and last columns, or, where its header came apart (narrow columns set one
+  // character a line: 自 / 然 / 人), by its corner note or its group heading.
+  const ownWords = /勾稽关系|法人或其他组织|申请人情况/.test(t);
+  if (first && last && (ownWords || (names(first.labels) && names(last.labels))) && !review.groups.some((g) => names(g.labels))) {
     return { count: applications.columns.length, labels: applications.columns.flatMap((c) => c.labels) };
   }
   if (review.groups.every((g) => names(g.labels))) {
