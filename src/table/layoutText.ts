@@ -48,6 +48,9 @@ export function layoutFragments(text: string): Fragment[] {
   return frags;
 }
 
+/** See src/pdf/text.ts: a column of glyphs this long is no label of the template. */
+const SIDEBAR_GLYPHS = 20;
+
 const GLYPH = /^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff08\uff09\uff0c\uff1a\uff1b“”]$/;
 
 /**
@@ -72,7 +75,11 @@ export function joinVerticalRuns(frags: readonly Fragment[]): Fragment[] {
     }
     if (run.length < 3) continue;
     run.forEach((g) => used.add(g));
-    joined.push({ ...f, text: run.map((g) => g.text).join('') });
+    // Longer than any label of the template (三、本年度办理结果 is 9): a narrow column of running text, a web page's
+    // sidebar printed beside the report (政/府/信/息/公/开/指/南…). Set below the page's text, out of its lines.
+    const sidebar = run.length > SIDEBAR_GLYPHS;
+    const y = sidebar ? Math.max(...frags.filter((o) => o.page === f.page).map((o) => o.y2)) + 1 : f.y;
+    joined.push({ ...f, text: run.map((g) => g.text).join(''), y, y2: y + 1, ...(sidebar ? { line: y } : {}) });
   }
   return [...frags.filter((f) => !used.has(f)), ...joined];
 }

@@ -178,6 +178,16 @@ describe('text set vertically', () => {
     expect(frags.filter((f) => f.x === 0)).toHaveLength(1);
   });
 
+  test('a column longer than any label (a sidebar printed beside the report) goes below the page\'s text', () => {
+    const side = [...'政府信息公开指南政府信息公开制度法定主动公开内容'];
+    const lines = side.map((ch, i) => (i === 1 ? `   ${ch}          江苏省商务厅2022年政府信息公开工作年度报告` : `   ${ch}`));
+    const frags = joinVerticalRuns(layoutFragments(lines.join('\n')));
+    const column = frags.find((f) => f.text.startsWith('政府信息'));
+    expect(column?.text).toBe(side.join(''));
+    expect(column!.y).toBeGreaterThan(side.length);
+    expect(frags.find((f) => f.text.includes('年度报告'))).toMatchObject({ y: 2 });
+  });
+
   test('two characters, or characters with text beside them, are no such column', () => {
     const frags = joinVerticalRuns(layoutFragments(['卷', '项', '', '开 1.属于', '公 2.其他', '不 3.危及'].join('\n')));
     expect(frags.map((f) => f.text)).toEqual(['卷', '项', '开', '1.属于', '公', '2.其他', '不', '3.危及']);
