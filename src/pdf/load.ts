@@ -29,8 +29,9 @@ const REPLACED: readonly (readonly [object, PropertyKey])[] = [
 
 /**
  * The worker module: pdfjs-dist's legacy worker as `npm run build` writes it for reading text
- * (scripts/pdfjs-text-worker.js: a font with a ToUnicode map is not converted for drawing), beside this file in
- * dist/, or in dist/ when this module runs from src/ (ts-jest).
+ * (scripts/pdfjs-text-worker.js: a font with a ToUnicode map is not converted for drawing, text states are copied
+ * flat, Flate streams are inflated by zlib), beside this file in dist/, or in dist/ when this module runs from src/
+ * (ts-jest).
  */
 export function textWorkerPath(): string {
   const name = 'pdf.worker.text.mjs';

@@ -99,19 +99,19 @@ interface Piece extends Fragment {
 const isGlyph = (p: Piece) => /^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff08\uff09\uff0c\uff1a\uff1b“”]$/.test(p.text);
 
 /**
- * Text that reads down the page (三、本年度办理结果 in a narrow merged cell, a header turned a quarter turn,
- * 结 / 果 / 维 / 持 one character per line) comes as a stack of pieces with one centre line: the stack is one
- * fragment, read top to bottom (or bottom to top where the text is turned that way), one line high where it
- * starts, so that it stands in the row where it begins like any label. A lone piece stays as it is, unless it
- * is itself turned (then it is made one line high the same way).
- */
-/**
  * Glyphs set upright one per line for longer than any label of the template (三、本年度办理结果 is 9) are a narrow
  * column of running text: a web page's sidebar printed to PDF (政/府/信/息/公/开/指/南…). Kept, but set below the
  * page's text, so that it does not fall between the lines of a title it stands beside.
  */
 const SIDEBAR_GLYPHS = 20;
 
+/**
+ * Text that reads down the page (三、本年度办理结果 in a narrow merged cell, a header turned a quarter turn,
+ * 结 / 果 / 维 / 持 one character per line) comes as a stack of pieces with one centre line: the stack is one
+ * fragment, read top to bottom (or bottom to top where the text is turned that way), one line high where it
+ * starts, so that it stands in the row where it begins like any label. A lone piece stays as it is, unless it
+ * is itself turned (then it is made one line high the same way).
+ */
 function stackVertical(pieces: Piece[], pageBottom: number): { fragment: Fragment; from: Piece[] }[] {
   const out: { fragment: Fragment; from: Piece[] }[] = [];
   const left = new Set(pieces);
