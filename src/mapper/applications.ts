@@ -79,6 +79,9 @@ function valueCells(p: PrintedRow): { cell: Cell | undefined; col: number }[] {
   return slots.map((s, k) => ({ cell: s && s.origin ? s.cell : undefined, col: first + k }));
 }
 
+/** Blank marks a table prints in a cell with nothing to report. */
+const DASHES = /^(?:[-－—–―]{1,3}|[/／\\]|无)$/;
+
 export interface ApplicationsResult {
   layout: Layout;
   rows: Map<string, AppRow>;
@@ -129,8 +132,10 @@ export function mapApplications(tables: readonly IndexedTable[], ctx: MapContext
   printed.forEach((p, pi) => {
     if (matched.has(pi)) return;
     const first = p.grid.width - VALUE_COLS;
-    const hasNumbers = (p.grid.own[p.row] ?? []).some((o) => o.col >= first && hasDigits(o.cell.text));
-    if (hasNumbers) ctx.warn('ROW_UNRECOGNISED', `section 三: row "${p.printedLabel}" matches no template row; its numbers are left out`);
+    // Printed cells, numbers or blank marks (— / 无): a row of dashes under a label nothing matches may be a row's
+    // own cells, read apart from its label (作 of 另行制作 wrapped below the numbers).
+    const printedCells = (p.grid.own[p.row] ?? []).some((o) => o.col >= first && (hasDigits(o.cell.text) || DASHES.test(o.cell.text.trim())));
+    if (printedCells) ctx.warn('ROW_UNRECOGNISED', `section 三: row "${p.printedLabel}" matches no template row; its ${(p.grid.own[p.row] ?? []).some((o) => o.col >= first && hasDigits(o.cell.text)) ? 'numbers are' : 'cells are'} left out`);
   });
   return { layout: chosen.layout, rows };
 }

@@ -35,6 +35,18 @@ describe('mapping a whole report', () => {
     expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'ROW_UNRECOGNISED', message: expect.stringContaining('no label') }));
   });
 
+  test('a row of dashes under a label nothing matches is reported too: it may be a row\'s own cells read apart', () => {
+    // 作 of "2.没有现成信息需要另行制作" wrapped below the numbers, read as a row of its own with the row's — cells.
+    const t = applicationsTable([]);
+    const stray = row([cell('作'), cell('—'), cell('—'), cell('—'), cell('—'), cell('—'), cell('—'), cell('—')]);
+    const r = map(report2021({ ...t, rows: [...t.rows.slice(0, 20), stray, ...t.rows.slice(20)] }));
+    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'ROW_UNRECOGNISED', message: expect.stringContaining('"作"') }));
+    // An unknown label over blank cells is no such row.
+    const quiet = row([cell('作'), cell(''), cell(''), cell(''), cell(''), cell(''), cell(''), cell('')]);
+    const r2 = map(report2021({ ...t, rows: [...t.rows.slice(0, 20), quiet, ...t.rows.slice(20)] }));
+    expect(r2.warnings.filter((w) => w.code === 'ROW_UNRECOGNISED')).toEqual([]);
+  });
+
   test('a printed slip stays as printed and fails exactly its checks', () => {
     const values: string[][] = [];
     values[0] = ['3', '0', '0', '0', '0', '0', '3'];
