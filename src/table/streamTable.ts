@@ -263,8 +263,18 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
     // Label words on this line that carry on a label of the row (a wrapped cell), group labels aside.
     // An unnumbered line under a numbered item carries it on; under an unnumbered label only when that is full.
     // A line running on into the numbers' columns is no label's continuation (a note under the table).
+    // A label whose last line above is less than half as wide as its widest ended in that line (行政处 / 罚 over a
+    // page break), however full the lines before it; a line a character short is only a line break before
+    // punctuation.
+    const ended = (row: NonNullable<typeof cur>, w: Word) => {
+      const above = row.labels.filter((o) => overlap(o, w) > 0);
+      if (above.length < 2) return false;
+      const last = above.reduce((a, b) => (b.page > a.page || (b.page === a.page && b.y > a.y) ? b : a));
+      return !last.marker && last.x2 - last.x < 0.5 * Math.max(...above.map((o) => o.x2 - o.x));
+    };
     const carriesOn = (row: NonNullable<typeof cur>, wrapping: boolean) => labels.every((w) => w.x2 <= ix ||
-      (w.x2 <= valueEdge(w.page) + opts.columnTolerance && row.labels.some((o) => overlap(o, w) > 0 && (wrapping || o.marker || full(o)))));
+      (w.x2 <= valueEdge(w.page) + opts.columnTolerance && (wrapping || !ended(row, w)) &&
+        row.labels.some((o) => overlap(o, w) > 0 && (wrapping || o.marker || full(o)))));
     if (cur && values.length) {
       // The numbers of a label that wraps sit between its lines: they join the row above if it has none yet.
       if (!item && !cur.values.length && adjacent && carriesOn(cur, false)) {

@@ -127,6 +127,23 @@ describe('tables from positioned text', () => {
     expect(grid(tables(blocks)[0])[0]).toEqual(['一、本年新收政府信息公开申请数量', '255', '103', '3', '387']);
   });
 
+  test('a label that ends on the next page ends there: the label after it starts its own row', () => {
+    // 行政处 / 罚 over a page break, then 行政强 / numbers / 制, a label set around its numbers.
+    const blocks = read([
+      // A narrow label column: 行政处 fills it.
+      ...line(100, [[0, '信息'], [40, '上一年项目数量'], [120, '本年增/减'], [200, '处理决定数量']]),
+      ...line(130, [[0, '行政处'], [40, '2'], [120, '0'], [200, '7']]),
+      ...line(20, [[0, '罚']], 2),
+      ...line(38, [[0, '行政强']], 2),
+      ...line(46, [[40, '10'], [120, '0'], [200, '30']], 2),
+      ...line(54, [[0, '制']], 2),
+    ]);
+    expect(grid(tables(blocks)[0]).slice(1)).toEqual([
+      ['行政处罚', '2', '0', '7'],
+      ['行政强制', '10', '0', '30'],
+    ]);
+  });
+
   test('a table cut by a page break is one table; the page number between goes', () => {
     const blocks = read([
       ...line(100, [[0, '三、收到和处理政府信息公开申请情况']]),
