@@ -134,8 +134,11 @@ export function mapApplications(tables: readonly IndexedTable[], ctx: MapContext
     const first = p.grid.width - VALUE_COLS;
     // Printed cells, numbers or blank marks (— / 无): a row of dashes under a label nothing matches may be a row's
     // own cells, read apart from its label (作 of 另行制作 wrapped below the numbers).
-    const printedCells = (p.grid.own[p.row] ?? []).some((o) => o.col >= first && (hasDigits(o.cell.text) || DASHES.test(o.cell.text.trim())));
-    if (printedCells) ctx.warn('ROW_UNRECOGNISED', `section 三: row "${p.printedLabel}" matches no template row; its ${(p.grid.own[p.row] ?? []).some((o) => o.col >= first && hasDigits(o.cell.text)) ? 'numbers are' : 'cells are'} left out`);
+    const own = (p.grid.own[p.row] ?? []).filter((o) => o.col >= first);
+    const numbers = own.some((o) => hasDigits(o.cell.text));
+    if (numbers || own.some((o) => DASHES.test(o.cell.text.trim()))) {
+      ctx.warn('ROW_UNRECOGNISED', `section 三: row "${p.printedLabel}" matches no template row; its ${numbers ? 'numbers are' : 'cells are'} left out`);
+    }
   });
   return { layout: chosen.layout, rows };
 }
