@@ -75,12 +75,29 @@ export function applicationRows(layout: 'split' | 'single'): ApplicationRowSpec[
   return loadTemplates().applications.rows.filter((r) => !r.layout || r.layout === layout);
 }
 
+export interface TemplateColumns {
+  count: number;
+  labels: readonly string[];
+  /** The template's sums across a row: each group's columns and the total column that adds them up. */
+  totals: { members: number[]; total: number }[];
+}
+
+/** The sums of `groups` groups of columns keyed `keys`: in each, the `total` column adds up the others. */
+function totalsOf(keys: readonly string[], groups: number): TemplateColumns['totals'] {
+  const t = keys.indexOf('total');
+  if (t < 0) return [];
+  return Array.from({ length: groups }, (_, g) => ({
+    members: keys.flatMap((_, i) => (i === t ? [] : [g * keys.length + i])),
+    total: g * keys.length + t,
+  }));
+}
+
 /**
  * The value columns of a template table, from the words of its header: section 三's names its first and last
  * applicant columns (自然人 … 总计), section 四's its groups (行政复议 … 复议后起诉). Text laid out with spaces
  * shifts header lines against each other, so the header's own cells may not count its columns right.
  */
-export function templateColumns(headerText: string): { count: number; labels: readonly string[] } | undefined {
+export function templateColumns(headerText: string): TemplateColumns | undefined {
   const t = headerText.replace(/\s+/g, '');
   const { applications, review } = loadTemplates();
   const names = (labels: readonly string[]) => labels.some((l) => t.includes(l));
@@ -90,10 +107,12 @@ export function templateColumns(headerText: string): { count: number; labels: re
   // character a line: 自 / 然 / 人), by its corner note or its group heading.
   const ownWords = /勾稽关系|法人或其他组织|申请人情况/.test(t);
   if (first && last && (ownWords || (names(first.labels) && names(last.labels))) && !review.groups.some((g) => names(g.labels))) {
-    return { count: applications.columns.length, labels: applications.columns.flatMap((c) => c.labels) };
+    return { count: applications.columns.length, labels: applications.columns.flatMap((c) => c.labels),
+      totals: totalsOf(applications.columns.map((c) => c.key), 1) };
   }
   if (review.groups.every((g) => names(g.labels))) {
-    return { count: review.groups.length * review.columns.length, labels: review.columns.flatMap((c) => c.labels) };
+    return { count: review.groups.length * review.columns.length, labels: review.columns.flatMap((c) => c.labels),
+      totals: totalsOf(review.columns.map((c) => c.key), review.groups.length) };
   }
   return undefined;
 }

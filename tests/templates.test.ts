@@ -17,4 +17,14 @@ describe('templateColumns', () => {
     expect(templateColumns('行政复议 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉')?.count).toBe(15);
     expect(templateColumns('信息内容 本年新制作数量 本年新公开数量 对外公开总数量')).toBeUndefined();
   });
+
+  test('each table\'s sums across a row come from the template: the 总计 column of each group adds up the others', () => {
+    expect(templateColumns('自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计')?.totals)
+      .toEqual([{ members: [0, 1, 2, 3, 4, 5], total: 6 }]);
+    expect(templateColumns('行政复议 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉')?.totals).toEqual([
+      { members: [0, 1, 2, 3], total: 4 },
+      { members: [5, 6, 7, 8], total: 9 },
+      { members: [10, 11, 12, 13], total: 14 },
+    ]);
+  });
 });

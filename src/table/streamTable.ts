@@ -4,6 +4,7 @@ import { parseNumber } from '../mapper/numbers';
 import { Line, StreamOptions, Word, close, lineText, mid, overlap, runsOf, sourceOf, stackText } from './words';
 import { placeValues } from './valueColumns';
 import { HeaderModel, headerOf, headerRows, mergeLeaves, totalsOf } from './streamHeader';
+import type { TemplateColumns } from '../templates';
 
 /**
  * One table region of positioned lines → a table block. The region may hold several small tables one under the
@@ -347,7 +348,7 @@ function labelCells(r: DraftRow, opts: StreamOptions): Cell[] {
  * A header read into more cells than the template's columns (商业 | 科研企业 | 机构) gets its nearest cells
  * merged. (One read into fewer is left be: there the header's positions mislead more than its count.)
  */
-function fitHeader(header: HeaderModel, template: { count: number; labels: readonly string[] } | undefined): HeaderModel & { refitted?: boolean } {
+function fitHeader(header: HeaderModel, template: TemplateColumns | undefined): HeaderModel & { refitted?: boolean } {
   if (!template) return header;
   if (header.leaves.length > template.count) return { ...header, leaves: mergeLeaves(header.leaves, template.count), refitted: true };
   if (header.leaves.length === template.count - 1) {
@@ -365,7 +366,7 @@ export interface TableOptions extends StreamOptions {
   /** Read runs of characters in vertical headers apart (pdftotext -layout). */
   splitVertical?: boolean;
   /** The value columns a table with this header text has, where the template says (templates.ts). */
-  columnsFor?: (headerText: string) => { count: number; labels: readonly string[] } | undefined;
+  columnsFor?: (headerText: string) => TemplateColumns | undefined;
 }
 
 export interface StreamTable {
@@ -406,13 +407,15 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
     const template = opts.sharedCoordinates ? undefined : opts.columnsFor?.(seg.header.map(lineText).join(''));
     const header = fitHeader(headerOf(seg.header, labelWords, opts), template);
     const leafTexts = header.leaves.map((s) => stackText(s.words));
-    const totals = totalsOf(leafTexts);
+    // The template's sums where the columns are the template's: a header read wrong would name them wrong.
+    const totalsFor = (k: number) => (template && k === template.count ? template.totals : totalsOf(leafTexts));
 
     // Columns: as many as the header has leaves, or the numbers show, or the segment above had.
     const pages = [...new Set(values.map((v) => v.w.page))];
     const place = (k: number) => {
       const cols = new Map<Word, number>();
       let width = k;
+      const totals = totalsFor(k);
       for (const p of pages) {
         const vs = values.filter((v) => v.w.page === p);
         const fits = header.leaves.length === k;
@@ -435,7 +438,8 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
     // pdftotext shifts header lines against each other, and a header may then seem to have a column more than
     // its rows: where rows filled across (three or more with as many numbers as the header has columns less one)
     // show one column fewer, the rows are believed.
-    if (!opts.sharedCoordinates && header.leaves.length > 1) {
+    // (Not where the header has the template's count of columns: there a column blank in three rows is a blank column.)
+    if (!opts.sharedCoordinates && header.leaves.length > 1 && header.leaves.length !== template?.count) {
       const counts = drafts.map((d) => new Set(d.values.map((w) => w.page)).size === 1 ? d.values.length : 0);
       const most = Math.max(0, ...counts);
       if (most === header.leaves.length - 1 && counts.filter((c) => c === most).length >= 3) k = most;

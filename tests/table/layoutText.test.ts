@@ -159,6 +159,28 @@ describe('tables from layout text', () => {
     expect(rows).toContainEqual(['行政强制', '25']);
   });
 
+  test('a header with the template\'s seven columns keeps them where three rows leave the same column blank', () => {
+    // g43-023: 科研机构 is blank in 一, (一) and (七); the header is right, not one column too many.
+    const header = [
+      at([[31, '自然人'], [48, '社会'], [55, '法律'], [65, '总计']]),
+      at([[37, '商业'], [42, '科研']]),
+      at([[48, '公益'], [55, '服务'], [60, '其他']]),
+      at([[37, '企业'], [42, '机构']]),
+      at([[48, '组织'], [55, '机构']]),
+    ];
+    const rows = [
+      at([[4, '一、本年新收政府信息公开申请数量'], [31, '86'], [37, '3'], [49, '1'], [55, '5'], [60, '2'], [65, '97']]),
+      at([[4, '（一）予以公开'], [31, '42'], [37, '3'], [49, '1'], [55, '3'], [60, '1'], [65, '50']]),
+      at([[4, '（二）部分公开'], [31, '2'], [43, '1'], [65, '3']]),
+      at([[4, '（七）总计'], [31, '86'], [37, '3'], [49, '1'], [55, '5'], [60, '2'], [65, '97']]),
+    ];
+    const { blocks } = blocksFromLayoutText([PROSE, at([[42, '法人或其他组织']]), ...header, ...rows].join('\n'));
+    const g = grid(blocks.find((b) => b.kind === 'table'));
+    const first = g.find((r) => r[0]?.startsWith('一、'))!;
+    expect(first.slice(-7)).toEqual(['86', '3', '', '1', '5', '2', '97']);
+    expect(g.find((r) => r[0]?.startsWith('（二）'))!.slice(-7)).toEqual(['2', '', '1', '', '', '', '3']);
+  });
+
   test('where a page leaves the columns of its numbers open, the reading is flagged as a guess', () => {
     const { warnings } = blocksFromLayoutText([
       PROSE,
