@@ -3,7 +3,7 @@ import { normalizeChars } from '../text/normalize';
 import { parseNumber } from '../mapper/numbers';
 import { Line, StreamOptions, Word, close, lineText, mid, overlap, runsOf, sourceOf, stackText } from './words';
 import { placeValues } from './valueColumns';
-import { HeaderModel, headerOf, headerRows, mergeLeaves, totalsOf } from './streamHeader';
+import { HeaderModel, Stack, headerOf, headerRows, mergeLeaves, totalsOf } from './streamHeader';
 import type { TemplateColumns } from '../templates';
 
 /**
@@ -351,8 +351,20 @@ function labelCells(r: DraftRow, opts: StreamOptions): Cell[] {
 function fitHeader(header: HeaderModel, template: TemplateColumns | undefined): HeaderModel & { refitted?: boolean } {
   if (!template) return header;
   if (header.leaves.length > template.count) return { ...header, leaves: mergeLeaves(header.leaves, template.count), refitted: true };
+  const name = (w: Word) => normalizeChars(w.text).replace(/\s+/g, '');
+  // A cell whose words are each a whole column name of the template (总计 over 其他: pdftotext set one header line a
+  // column or two onto the next) is that many columns, in the template's order.
+  const severalNames = (s: Stack) => s.words.length > 1 && s.words.every((w) => template.labels.includes(name(w))) &&
+    new Set(s.words.map(name)).size === s.words.length;
+  if (header.leaves.length < template.count && header.leaves.some(severalNames)) {
+    const order = (w: Word) => template.labels.indexOf(name(w));
+    const leaves = header.leaves.flatMap((s) => (severalNames(s)
+      ? [...s.words].sort((a, b) => order(a) - order(b)).map((w) => ({ words: [w], x: w.x, x2: w.x2 }))
+      : [s]));
+    if (leaves.length <= template.count) return { ...fitHeader({ ...header, leaves }, template), refitted: true };
+  }
   if (header.leaves.length === template.count - 1) {
-    const named = header.corner.filter((w) => template.labels.includes(normalizeChars(w.text).replace(/\s+/g, '')));
+    const named = header.corner.filter((w) => template.labels.includes(name(w)));
     const w = named.length === 1 ? named[0]! : undefined;
     const first = header.leaves[0];
     if (w && (!first || w.x2 <= first.x2)) {

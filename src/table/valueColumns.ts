@@ -159,8 +159,11 @@ function arithmeticCost(at: readonly (number | null | undefined)[], totals: read
 export function placeValues(values: readonly ValuePos[], k: number, hints: PlaceHints = {}): Placement {
   if (!values.length) return { cols: [], k, guessed: false };
   let clusters = clusterValues(values, hints.tolerance ?? 0);
-  if (clusters.length > k) clusters = mergeDown(clusters, k);
-  const kk = Math.max(k, clusters.length);
+  // More clusters than columns: against a header on the same page, the search below merges them where the
+  // header's positions say (a wrapped label's row sets its number a few characters left); else nearest first.
+  const merging = clusters.length > k && hints.anchors?.length === k && (hints.mergeGap ?? 0) > 0;
+  if (clusters.length > k && !merging) clusters = mergeDown(clusters, k);
+  const kk = merging ? k : Math.max(k, clusters.length);
   const cols = new Array<number>(values.length).fill(0);
   if (clusters.length === kk) {
     clusters.forEach((c, ci) => c.members.forEach((i) => (cols[i] = ci)));
@@ -263,6 +266,8 @@ export function placeValues(values: readonly ValuePos[], k: number, hints: Place
     clusters.forEach((c, ci) => c.members.forEach((i) => (out[i] = mp[ci]!)));
     return out;
   };
+  // No way to merge them as the search may: nearest first after all.
+  if (!ranked.length) return placeValues(values, k, { ...hints, mergeGap: 0 });
   const best = ranked[0]!;
   const close = ranked.filter((r) => r.cost - best.cost <= margin);
   if (close.length < 2) return { cols: colsOf(best.map), k: kk, guessed: false };

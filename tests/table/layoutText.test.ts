@@ -181,6 +181,25 @@ describe('tables from layout text', () => {
     expect(g.find((r) => r[0]?.startsWith('（二）'))!.slice(-7)).toEqual(['2', '', '1', '', '', '', '3']);
   });
 
+  test('a header cell that reads as two of the template\'s column names (总计 set onto 其他) is two columns', () => {
+    // g31-033: pdftotext set 总计 a column left, over 其他 two lines down; the numbers show seven columns.
+    const lines = [
+      PROSE,
+      at([[26, '自然人'], [41, '法人或其他组织'], [56, '总计']]),
+      at([[36, '商业'], [41, '科研'], [46, '社会公'], [50, '法律服']]),
+      at([[46, '益'], [50, '务'], [55, '其他']]),
+      at([[35, '企业'], [40, '机构'], [45, '组织'], [49, '机构']]),
+      at([[4, '一、本年新收政府信息公开申请数量'], [29, '68'], [35, '2'], [40, '1'], [50, '2'], [55, '1'], [60, '74']]),
+      at([[4, '（一）予以公开'], [29, '18'], [35, '1'], [40, '1'], [55, '1'], [60, '21']]),
+      at([[4, '（七）总计'], [29, '68'], [35, '2'], [40, '1'], [50, '2'], [55, '1'], [60, '74']]),
+    ];
+    const g = grid(blocksFromLayoutText(lines.join('\n')).blocks.find((b) => b.kind === 'table'));
+    const header = g.find((r) => r.includes('自然人'))!;
+    expect(header.slice(-2)).toEqual(['其他', '总计']);
+    expect(header.indexOf('自然人')).toBe(header.length - 7);
+    expect(g.find((r) => r[0]?.startsWith('一、'))!.slice(-7)).toEqual(['68', '2', '1', '', '2', '1', '74']);
+  });
+
   test('where a page leaves the columns of its numbers open, the reading is flagged as a guess', () => {
     const { warnings } = blocksFromLayoutText([
       PROSE,

@@ -215,6 +215,17 @@ describe('numbers placed on columns', () => {
     expect(res.cols).toEqual([0, 3]);
   });
 
+  test('more clusters than columns, against a header on the same page: merged where the header says', () => {
+    // g23-031 (pdftotext): rows whose label wraps set their first number a few characters left of the column,
+    // so the first column reads as two clusters; nearest-first merging had joined two other columns instead.
+    const values = [v(0, 26, 4), v(0, 60, 4), v(1, 32, 54), v(1, 37, 10), v(1, 52, 0), v(1, 60, 64), v(2, 32, 8), v(2, 42, 3), v(2, 60, 11)];
+    const hints = { anchors: [34, 40, 46, 52, 62], mergeGap: 1.2, missingTotalCost: 1.5, doubt: 1, totals: [{ members: [0, 1, 2, 3], total: 4 }] };
+    const right = [0, 4, 0, 1, 3, 4, 0, 2, 4];
+    expect(placeValues(values, 5, hints).cols).toEqual(right);
+    // Nearest first, as without the header's positions: the 10 and the 3, set edge to edge, made one column.
+    expect(placeValues(values, 5, { ...hints, mergeGap: 0 }).cols).not.toEqual(right);
+  });
+
   test('a guessed placement offers its close readings, best first, with what each costs beyond the best', () => {
     const res = placeValues([v(0, 0, 4), v(0, 20, 4)], 4, { totals: [{ members: [0, 1, 2], total: 3 }], doubt: 1 });
     expect(res.guessed).toBe(true);
