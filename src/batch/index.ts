@@ -10,6 +10,7 @@ import { WorkerPool } from './pool';
 import { Progress } from './progress';
 import { encodeKind, openSink } from './sinks';
 import { BatchSummary, failedCount } from './summary';
+import { youngCollector } from './young';
 
 /**
  * `nianbao batch`: every report file under the arguments → one OUT (JSON Lines, CSV or SQLite), parsed on worker
@@ -114,6 +115,8 @@ export async function batch(options: BatchOptionsInput, io: BatchIo = {}): Promi
     summary.failed[e.code] = (summary.failed[e.code] ?? 0) + 1;
   };
 
+  // The files' bytes and the records written are garbage once written: collected every few (young.ts).
+  const collectYoung = youngCollector(16);
   const sent = new Set<string>(); // hashes of this run's files, to parse the same bytes once
   const inflight = new Set<Promise<void>>();
   let inflightBytes = 0;
@@ -142,6 +145,7 @@ export async function batch(options: BatchOptionsInput, io: BatchIo = {}): Promi
           if (!outcome) return; // stopped before it was parsed: a resumed run parses it
           if (outcome.ok) {
             sink.writeReport(outcome.payload);
+            collectYoung();
             summary.parsed++;
             if (outcome.failedChecks > 0) summary.withFailedChecks++;
           } else fail({ path: file, sha256: input.sha256, code: outcome.code, message: outcome.message });

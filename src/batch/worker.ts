@@ -4,6 +4,7 @@ import { parseBuffer } from '../pipeline';
 import { WorkerOutcome } from './outcome';
 import { JobMessage, TEST_DELAY_ENV, WorkerMessage, WorkerSetup } from './protocol';
 import { encoders } from './sinks';
+import { youngCollector } from './young';
 
 /**
  * A batch worker thread: parses one file at a time and sends back its record already encoded for the output
@@ -15,6 +16,8 @@ const encode = encoders[(workerData as WorkerSetup).kind];
 const testDelay = Number(process.env[TEST_DELAY_ENV] ?? 0);
 
 const utf8 = new TextEncoder();
+/** Between reports, every few: each one's garbage is dead by then (young.ts). */
+const collectYoung = youngCollector(4);
 
 async function parse(job: JobMessage): Promise<WorkerOutcome> {
   try {
@@ -36,6 +39,7 @@ async function run(job: JobMessage): Promise<void> {
   const outcome = await parse(job);
   const transfer = outcome.ok && outcome.payload instanceof Uint8Array ? [outcome.payload.buffer as ArrayBuffer] : [];
   port.postMessage({ type: 'done', id: job.id, outcome } satisfies WorkerMessage, transfer);
+  collectYoung();
 }
 
 // The pool sends files ahead; they are parsed strictly one after another, in the order sent (the pool's time limit
