@@ -83,7 +83,7 @@ export interface TemplateColumns {
 }
 
 /** The sums of `groups` groups of columns keyed `keys`: in each, the `total` column adds up the others. */
-function totalsOf(keys: readonly string[], groups: number): TemplateColumns['totals'] {
+function groupTotals(keys: readonly string[], groups: number): TemplateColumns['totals'] {
   const t = keys.indexOf('total');
   if (t < 0) return [];
   return Array.from({ length: groups }, (_, g) => ({
@@ -108,11 +108,11 @@ export function templateColumns(headerText: string): TemplateColumns | undefined
   const ownWords = /勾稽关系|法人或其他组织|申请人情况/.test(t);
   if (first && last && (ownWords || (names(first.labels) && names(last.labels))) && !review.groups.some((g) => names(g.labels))) {
     return { count: applications.columns.length, labels: applications.columns.flatMap((c) => c.labels),
-      totals: totalsOf(applications.columns.map((c) => c.key), 1) };
+      totals: groupTotals(applications.columns.map((c) => c.key), 1) };
   }
   if (review.groups.every((g) => names(g.labels))) {
     return { count: review.groups.length * review.columns.length, labels: review.columns.flatMap((c) => c.labels),
-      totals: totalsOf(review.columns.map((c) => c.key), review.groups.length) };
+      totals: groupTotals(review.columns.map((c) => c.key), review.groups.length) };
   }
   return undefined;
 }
