@@ -10,7 +10,7 @@ import vm from 'node:vm';
  * semi-spaces) and the batch's peak memory with it: 147 MB for 100 HTML reports, 234 MB for 10,000. A scavenge
  * run between two reports finds next to nothing alive: it costs a fraction of a millisecond, and the young
  * generation stays as small as one report needs. Every 4th report in a worker and every 16th record written in
- * the main thread: 138 MB for 100 and 156 MB for 10,000, at no cost in throughput that `npm run bench` can see
+ * the main thread: about 140 MB for 100 and 155 MB for 10,000, at no cost in throughput that `npm run bench` can see
  * (every report: 10,000 at 168 MB, 17% more CPU time).
  *
  * `gc` is exposed the way Jest exposes it for --logHeapUsage: the flag set at run time, the function taken from
