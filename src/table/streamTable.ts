@@ -174,6 +174,21 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     const centred = pairs.every((p) => p!.upper === upper) && out.some((l) => l.page === lower.page && l.y > upper.y &&
       l.y < lower.y && l.words.some((o) => o.value) && !l.words.some((o) => pairs.some((p) => overlap(o, p!.u) > 0)));
     if (pairs.some((p) => /^0/.test(normalizeChars(p!.u.text))) || (digitCount(lower) >= 3 && !centred)) continue;
+    // A cell wrapped over three lines in a narrow column (１ / the row's ７ / ７): its first digits stand on a line
+    // of digits alone just above the row's line, as far above it as the last digits stand below.
+    pairs.forEach((p, k) => {
+      const w = lower.words[k]!;
+      if (p!.upper.words.every((o) => o.value)) return;
+      for (const top of out) {
+        if (top === p!.upper || top === lower || top.page !== lower.page || top.y >= p!.upper.y || !top.words.every(digits)) continue;
+        const t = top.words.find((o) => overlap(o, p!.u) > 0 && !/^0/.test(normalizeChars(o.text)));
+        const gap = t ? p!.u.y - t.y2 : Infinity;
+        if (!t || gap < -0.2 * h || gap >= opts.blankGap * 0.5 * h || Math.abs((p!.u.y - t.y) - (w.y - p!.u.y)) >= 0.3 * h) continue;
+        top.words.splice(top.words.indexOf(t), 1);
+        Object.assign(p!.u, { text: t.text + p!.u.text, x: Math.min(t.x, p!.u.x), x2: Math.max(t.x2, p!.u.x2), y: t.y });
+        break;
+      }
+    });
     pairs.forEach((p, k) => join(lower.words[k]!, p!));
     lower.words = [];
   }

@@ -127,6 +127,20 @@ describe('tables from positioned text', () => {
     expect(grid(tables(blocks)[0])[0]).toEqual(['一、本年新收政府信息公开申请数量', '255', '103', '3', '387']);
   });
 
+  test('a number wrapped over three lines, its row\'s line the middle one, is read whole', () => {
+    // c23-025 (Chromium, full-width digits one a line): １ / ７ / ７ in one column at an even pitch, the row's label
+    // on the middle line; ８ / ８ beside it centred on the row's line.
+    const blocks = read([
+      ...line(85, [[200, '1'], [350, '2']]),
+      ...line(92.5, [[250, '8']]),
+      ...line(100, [[0, '一、本年新收政府信息公开申请数量'], [200, '7'], [300, '1'], [350, '7']]),
+      ...line(107.5, [[250, '8']]),
+      ...line(115, [[200, '7'], [350, '9']]),
+      ...line(150, [[0, '二、上年结转政府信息公开申请数量'], [200, '0'], [250, '0'], [300, '0'], [350, '0']]),
+    ]);
+    expect(grid(tables(blocks)[0])[0]).toEqual(['一、本年新收政府信息公开申请数量', '177', '88', '1', '279']);
+  });
+
   test('a label that ends on the next page ends there: the label after it starts its own row', () => {
     // 行政处 / 罚 over a page break, then 行政强 / numbers / 制, a label set around its numbers.
     const blocks = read([
