@@ -173,7 +173,8 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     const upper = pairs[0]!.upper;
     const centred = pairs.every((p) => p!.upper === upper) && out.some((l) => l.page === lower.page && l.y > upper.y &&
       l.y < lower.y && l.words.some((o) => o.value) && !l.words.some((o) => pairs.some((p) => overlap(o, p!.u) > 0)));
-    if (pairs.some((p) => /^0/.test(normalizeChars(p!.u.text))) || (digitCount(lower) >= 3 && !centred)) continue;
+    // (A unit is no digit: 0 over 件 is the cell 0件 wrapped.)
+    if (pairs.some((p, k) => /^0/.test(normalizeChars(p!.u.text)) && digits(lower.words[k]!)) || (digitCount(lower) >= 3 && !centred)) continue;
     // A cell wrapped over three lines in a narrow column (１ / the row's ７ / ７): its first digits stand on a line
     // of digits alone just above the row's line, as far above it as the last digits stand below.
     pairs.forEach((p, k) => {
