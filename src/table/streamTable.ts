@@ -155,9 +155,16 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // number of the line under a number, both set around a row's line (15 / the row / 3 beside a group label).
       const around = (p: { upper: Line; u: Word }) => digitCount(lower) === 1 && digits(p.u) && !/^0/.test(normalizeChars(p.u.text)) &&
         out.some((l) => l.page === lower.page && l.y > p.upper.y && l.y < lower.y && l.words.some((o) => o.value));
+      // Or every number of the line under one of a line above, both lines a group label's (三、本年度 / 办理结果), and
+      // the row's own line between them with numbers in the other columns: cells wrapped round that row (２ / ３).
+      const heads = lower.words.filter(digits).map(above);
+      const first = heads[0];
+      const wrappedRound = !!first && heads.every((p) => p && p.upper === first.upper && digits(p.u) && !/^0/.test(normalizeChars(p.u.text))) &&
+        out.some((l) => l.page === lower.page && l.y > first.upper.y && l.y < lower.y && l.words.some((o) => o.value) &&
+          !l.words.some((o) => heads.some((p) => overlap(o, p!.u) > 0)));
       for (const w of lower.words.filter((o) => unit(o) || digits(o))) {
         const p = above(w);
-        if (p && w.y - p.u.y2 < opts.blankGap * 0.5 * h && (unit(w) || wrappedSign(p.u) || around(p))) {
+        if (p && w.y - p.u.y2 < opts.blankGap * 0.5 * h && (unit(w) || wrappedSign(p.u) || around(p) || (wrappedRound && digits(w)))) {
           join(w, p);
           lower.words.splice(lower.words.indexOf(w), 1);
         }

@@ -159,6 +159,20 @@ describe('tables from positioned text', () => {
     ]);
   });
 
+  test('cells wrapped round their row\'s line read whole where the lines above and below carry a group label too', () => {
+    // c23-033 (Chromium): ２３ and ２５ wrap to ２ / ３ and ２ / ５ on the lines of 三、本年度 and 办理结果, the row's own
+    // line between them with the other cells.
+    const blocks = read([
+      ...line(92.5, [[0, '三、本年度'], [200, '2'], [350, '2']]),
+      ...line(100, [[60, '（一）予以公开'], [250, '0'], [300, '2']]),
+      ...line(107.5, [[0, '办理结果'], [200, '3'], [350, '5']]),
+      ...line(130, [[60, '（二）部分公开'], [200, '6'], [250, '1'], [300, '1'], [350, '8']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows.find((r) => r.includes('（一）予以公开'))!.slice(-4)).toEqual(['23', '0', '2', '25']);
+    expect(rows.find((r) => r.includes('（二）部分公开'))!.slice(-4)).toEqual(['6', '1', '1', '8']);
+  });
+
   test('a label that ends on the next page ends there: the label after it starts its own row', () => {
     // 行政处 / 罚 over a page break, then 行政强 / numbers / 制, a label set around its numbers.
     const blocks = read([
