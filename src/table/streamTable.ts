@@ -192,8 +192,11 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         const t = top.words.find((o) => overlap(o, p!.u) > 0 && !/^0/.test(normalizeChars(o.text)));
         const gap = t ? p!.u.y - t.y2 : Infinity;
         if (!t || gap < -0.2 * h || gap >= opts.blankGap * 0.5 * h || Math.abs((p!.u.y - t.y) - (w.y - p!.u.y)) >= 0.3 * h) continue;
+        // (A new word, not the old one changed: the lines are read again with other choices, pdf.ts.)
+        const whole = { ...p!.u, text: t.text + p!.u.text, x: Math.min(t.x, p!.u.x), x2: Math.max(t.x2, p!.u.x2), y: t.y };
         top.words.splice(top.words.indexOf(t), 1);
-        Object.assign(p!.u, { text: t.text + p!.u.text, x: Math.min(t.x, p!.u.x), x2: Math.max(t.x2, p!.u.x2), y: t.y });
+        p!.upper.words.splice(p!.upper.words.indexOf(p!.u), 1, whole);
+        p!.u = whole;
         break;
       }
     });

@@ -130,15 +130,20 @@ describe('tables from positioned text', () => {
   test('a number wrapped over three lines, its row\'s line the middle one, is read whole', () => {
     // c23-025 (Chromium, full-width digits one a line): １ / ７ / ７ in one column at an even pitch, the row's label
     // on the middle line; ８ / ８ beside it centred on the row's line.
-    const blocks = read([
+    const wrapped = [
       ...line(85, [[200, '1'], [350, '2']]),
       ...line(92.5, [[250, '8']]),
       ...line(100, [[0, '一、本年新收政府信息公开申请数量'], [200, '7'], [300, '1'], [350, '7']]),
       ...line(107.5, [[250, '8']]),
       ...line(115, [[200, '7'], [350, '9']]),
       ...line(150, [[0, '二、上年结转政府信息公开申请数量'], [200, '0'], [250, '0'], [300, '0'], [350, '0']]),
-    ]);
+    ];
+    const blocks = read(wrapped);
     expect(grid(tables(blocks)[0])[0]).toEqual(['一、本年新收政府信息公开申请数量', '177', '88', '1', '279']);
+    // Read again from the same lines, as pdf.ts does with other choices: the same numbers, not 1177.
+    const lines = dropFurniture(buildLines([...PROSE, ...wrapped], OPTS));
+    const once = grid(tables(blocksFromLines(lines, OPTS).blocks)[0]);
+    expect(grid(tables(blocksFromLines(lines, OPTS).blocks)[0])).toEqual(once);
   });
 
   test('a cell of 0件 wrapped round its row\'s line (0 above, 件 below) is the row\'s 0, not a row of its own', () => {
