@@ -3,7 +3,7 @@ import { Grid, toGrid } from '../table/grid';
 import { alignRows } from './align';
 import { MapContext, IndexedTable } from './context';
 import { LabelMatcher, MATCH_FLOOR, isConfident, normLabel } from './labels';
-import { looksLikeValue, hasDigits } from './numbers';
+import { looksLikeValue, hasDigits, isBlankMark } from './numbers';
 import { Cell } from '../model';
 
 /**
@@ -79,9 +79,6 @@ function valueCells(p: PrintedRow): { cell: Cell | undefined; col: number }[] {
   return slots.map((s, k) => ({ cell: s && s.origin ? s.cell : undefined, col: first + k }));
 }
 
-/** Blank marks a table prints in a cell with nothing to report. */
-const DASHES = /^(?:[-－—–―]{1,3}|[/／\\]|无)$/;
-
 export interface ApplicationsResult {
   layout: Layout;
   rows: Map<string, AppRow>;
@@ -136,7 +133,7 @@ export function mapApplications(tables: readonly IndexedTable[], ctx: MapContext
     // own cells, read apart from its label (作 of 另行制作 wrapped below the numbers).
     const own = (p.grid.own[p.row] ?? []).filter((o) => o.col >= first);
     const numbers = own.some((o) => hasDigits(o.cell.text));
-    if (numbers || own.some((o) => DASHES.test(o.cell.text.trim()))) {
+    if (numbers || own.some((o) => isBlankMark(o.cell.text))) {
       ctx.warn('ROW_UNRECOGNISED', `section 三: row "${p.printedLabel}" matches no template row; its ${numbers ? 'numbers are' : 'cells are'} left out`);
     }
   });

@@ -59,3 +59,10 @@ export function looksLikeValue(raw: string): boolean {
   const p = parseNumber(raw);
   return p.ok;
 }
+
+/** What a table prints in a cell with nothing to report (contract: null): a dash, a slash, 无. */
+const BLANK_MARK = /^(?:无|空|暂无|[-－—–―一]{1,3}|[/／\\]|[*×xX])$/;
+
+export function isBlankMark(s: string): boolean {
+  return BLANK_MARK.test(normalizeChars(s).trim());
+}

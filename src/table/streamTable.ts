@@ -141,6 +141,13 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       }
       return undefined;
     };
+    // Numbers all under one line above, with the row's own line between that one and this, its numbers in other
+    // columns: cells of that row wrapped round its line.
+    const roundRow = (ps: readonly ({ upper: Line; u: Word } | undefined)[]) => {
+      const first = ps[0];
+      return !!first && ps.every((p) => p?.upper === first.upper) && out.some((l) => l.page === lower.page &&
+        l.y > first.upper.y && l.y < lower.y && l.words.some((o) => o.value) && !l.words.some((o) => ps.some((p) => overlap(o, p!.u) > 0)));
+    };
     const join = (w: Word, { upper, u }: { upper: Line; u: Word }) => {
       const whole = { ...u, text: u.text + w.text, x: Math.min(u.x, w.x), x2: Math.max(u.x2, w.x2), y2: w.y2, value: true };
       // A cell's two lines centred on its row stand above and below the row's own line: the number goes there.
@@ -158,10 +165,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // Or every number of the line under one of a line above, both lines a group label's (三、本年度 / 办理结果), and
       // the row's own line between them with numbers in the other columns: cells wrapped round that row (２ / ３).
       const heads = lower.words.filter(digits).map(above);
-      const first = heads[0];
-      const wrappedRound = !!first && heads.every((p) => p && p.upper === first.upper && digits(p.u) && !/^0/.test(normalizeChars(p.u.text))) &&
-        out.some((l) => l.page === lower.page && l.y > first.upper.y && l.y < lower.y && l.words.some((o) => o.value) &&
-          !l.words.some((o) => heads.some((p) => overlap(o, p!.u) > 0)));
+      const wrappedRound = roundRow(heads) && heads.every((p) => digits(p!.u) && !/^0/.test(normalizeChars(p!.u.text)));
       for (const w of lower.words.filter((o) => unit(o) || digits(o))) {
         const p = above(w);
         if (p && w.y - p.u.y2 < opts.blankGap * 0.5 * h && (unit(w) || wrappedSign(p.u) || around(p) || (wrappedRound && digits(w)))) {
@@ -177,9 +181,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     // more numbers under as many is the next row (its label printed lower), not three cells wrapping at once,
     // unless a row's line stands between the two with numbers in other columns: then cells of that row wrapped,
     // each centred on it (２５ / ３ ３ １０ / ５ in narrow columns of full-width digits).
-    const upper = pairs[0]!.upper;
-    const centred = pairs.every((p) => p!.upper === upper) && out.some((l) => l.page === lower.page && l.y > upper.y &&
-      l.y < lower.y && l.words.some((o) => o.value) && !l.words.some((o) => pairs.some((p) => overlap(o, p!.u) > 0)));
+    const centred = roundRow(pairs);
     // (A unit is no digit: 0 over 件 is the cell 0件 wrapped.)
     if (pairs.some((p, k) => /^0/.test(normalizeChars(p!.u.text)) && digits(lower.words[k]!)) || (digitCount(lower) >= 3 && !centred)) continue;
     // A cell wrapped over three lines in a narrow column (１ / the row's ７ / ７): its first digits stand on a line

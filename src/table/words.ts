@@ -1,6 +1,6 @@
 import { SourceRef } from '../model';
 import { isCjk, joinLines, normalizeChars } from '../text/normalize';
-import { parseNumber } from '../mapper/numbers';
+import { isBlankMark, parseNumber } from '../mapper/numbers';
 import type { Readings } from './valueColumns';
 
 /**
@@ -73,13 +73,6 @@ const SIGN_WORD = /^(?:增加|减少|新增|增|减)$/;
 
 export function hasMarker(s: string): boolean {
   return MARKER.test(normalizeChars(s));
-}
-
-/** What a table prints in a cell with nothing to report (contract: null). */
-const BLANK_MARK = /^(?:无|空|暂无|[-－—–―一]{1,3}|[/／\\]|[*×xX])$/;
-
-function isBlankMark(s: string): boolean {
-  return BLANK_MARK.test(normalizeChars(s).trim());
 }
 
 // Tables repeat the same few numbers ("0") hundreds of times: remember the answer.
