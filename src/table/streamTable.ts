@@ -3,6 +3,7 @@ import { normalizeChars } from '../text/normalize';
 import { parseNumber } from '../mapper/numbers';
 import { Line, StreamOptions, Word, close, lineText, mid, overlap, runsOf, sourceOf, stackText } from './words';
 import { placeValues } from './valueColumns';
+import { printedWidth } from './printedWidth';
 import { HeaderModel, Stack, headerOf, headerRows, mergeLeaves, totalsOf } from './streamHeader';
 import type { TemplateColumns } from '../templates';
 
@@ -462,7 +463,9 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         // (A header put right by the template gives its positions loosely: pdftotext set its lines apart.)
         const anchors = fits && !header.refitted && (header.page === p || opts.sharedCoordinates) ? header.leaves.map(mid) : undefined;
         const looseAnchors = fits && !anchors ? header.leaves.map(mid) : undefined;
-        const res = placeValues(vs.map((v) => ({ row: v.ri, x: v.w.x, x2: v.w.x2, value: parseNumber(v.w.text).value })), k,
+        // Layout text: a number covers the columns it is printed across, not one a character (printedWidth.ts).
+        const x2 = (w: Word) => (opts.sharedCoordinates ? w.x2 : w.x + printedWidth(w.text));
+        const res = placeValues(vs.map((v) => ({ row: v.ri, x: v.w.x, x2: x2(v.w), value: parseNumber(v.w.text).value })), k,
           { ...(anchors ? { anchors } : {}), ...(anchors && opts.sharedCoordinates ? { anchorLefts: header.leaves.map((l) => l.x) } : {}),
             ...(looseAnchors ? { looseAnchors } : {}), totals, tolerance: opts.columnTolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
             ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });

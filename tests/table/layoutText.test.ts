@@ -113,6 +113,24 @@ describe('tables from layout text', () => {
     ]);
   });
 
+  test('fullwidth numbers are as wide as printed: ２３ under １３５ is in its column, and so is １６２ after ３５９', () => {
+    // pdftotext counts ２ one column, though it is printed two wide (g61-023: a column of them read as two).
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[30, '自然人'], [38, '商业企业'], [46, '总计']]),
+      at([[0, '一、本年新收政府信息公开申请数量'], [30, '３５９'], [34, '１６２'], [46, '５２１']]),
+      at([[0, '二、上年结转政府信息公开申请数量'], [30, '１３５'], [38, '６７'], [46, '２０２']]),
+      at([[0, '四、结转下年度继续办理'], [33, '２３'], [38, '９'], [46, '３２']]),
+      at([[0, '（七）总计'], [34, '０'], [46, '０']]),
+    ].join('\n'));
+    expect(grid(blocks.find((b) => b.kind === 'table')).slice(1)).toEqual([
+      ['一、本年新收政府信息公开申请数量', '３５９', '１６２', '５２１'],
+      ['二、上年结转政府信息公开申请数量', '１３５', '６７', '２０２'],
+      ['四、结转下年度继续办理', '２３', '９', '３２'],
+      ['（七）总计', '０', '', '０'],
+    ]);
+  });
+
   test('section 二: a header repeated with its cells run together starts the next small table', () => {
     const { blocks } = blocksFromLayoutText([
       PROSE,
