@@ -307,7 +307,9 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
         row.labels.some((o) => overlap(o, w) > 0 && (wrapping || o.marker || full(o)))));
     if (cur && values.length) {
       // The numbers of a label that wraps sit between its lines: they join the row above if it has none yet.
-      if (!item && !cur.values.length && adjacent && carriesOn(cur, false)) {
+      // (Not where this line is labelled by a group heading that cannot be the row's own: a row of its own.)
+      if (!item && !cur.values.length && opensGroup(rows, labels, ix)) start(l, labels, values);
+      else if (!item && !cur.values.length && adjacent && carriesOn(cur, false)) {
         cur.lines.push(l);
         cur.labels.push(...labels);
         cur.values.push(...values);
@@ -343,6 +345,34 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
 }
 
 const OWN_ROW_LABEL = /总\s*计|合\s*计|结\s*转/;
+
+/** The number of an item label (1. 2、), or undefined for another kind of label. */
+function itemNumber(w: Word): number | undefined {
+  const m = /^\s*(\d{1,2})\s*[.．、]/.exec(normalizeChars(w.text));
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * True when a line's labels, in the group column, hold a group heading ((六)其他处理) that cannot label the row
+ * above: that row is item 2 or later of a group whose heading has already been read ((五)不予处理 with its item
+ * 1). Such a line starts a row of its own; the row above, its label all on the lines before, is blank
+ * (5.要求行政机关确认或重新出具已获取信息, printed blank, then (六)其他处理 with numbers: 2019 template).
+ * A heading centred on a later item of a group read no heading yet ((六) of the 2021 template, set beside its
+ * item 2) still labels that group.
+ */
+function opensGroup(rows: readonly DraftRow[], labels: readonly Word[], ix: number): boolean {
+  const heading = labels.find((w) => w.marker && w.x2 <= ix && itemNumber(w) === undefined);
+  if (!heading) return false;
+  const kind = markerKind(heading.text);
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const own = rows[i]!.labels.filter((w) => w.marker);
+    const headed = own.some((w) => w !== heading && markerKind(w.text) === kind);
+    if (headed) return i < rows.length - 1 || own.some((w) => (itemNumber(w) ?? 1) > 1);
+    if (own.some((w) => itemNumber(w) === 1)) return false;
+    if (!own.some((w) => itemNumber(w) !== undefined)) return false;
+  }
+  return false;
+}
 /** A note under the table (注：表中数据…) set close under its last row carries on no label of it. */
 const NOTE = /^\s*(?:注|说明|备注)\s*[:：]/;
 

@@ -131,6 +131,28 @@ describe('tables from layout text', () => {
     ]);
   });
 
+  test('a group heading with numbers after an item printed blank is a row of its own, not that item\'s numbers', () => {
+    // g61-068: 5. wraps over three lines and is blank; (六)其他处理 (2019 template, no items) has the numbers.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[30, '自然人'], [38, '商业企业'], [50, '总计']]),
+      at([[0, '一、本年新收政府信息公开申请数量'], [32, '26'], [37, '10'], [50, '36']]),
+      at([[0, '（五）'], [12, '1. 信访举报投诉类'], [32, '1'], [50, '1']]),
+      at([[5, '不予处'], [12, '2. 重复申请'], [37, '1'], [50, '1']]),
+      at([[5, '理'], [12, '5. 要求行政机关确']]),
+      at([[12, '认或重新出具已获']]),
+      at([[12, '取信息']]),
+      at([[5, '（六）其他处理'], [32, '2'], [37, '1'], [50, '3']]),
+      at([[5, '（七）总计'], [32, '26'], [37, '10'], [50, '36']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    expect(rows.slice(-3)).toEqual([
+      ['理', '5. 要求行政机关确认或重新出具已获取信息'],
+      ['（六）其他处理', '2', '1', '3'],
+      ['（七）总计', '26', '10', '36'],
+    ]);
+  });
+
   test('section 二: a header repeated with its cells run together starts the next small table', () => {
     const { blocks } = blocksFromLayoutText([
       PROSE,
