@@ -2,6 +2,7 @@ import { Block, Warning } from '../model';
 import { Fragment, Line, blocksFromLines, buildLines, dropFurniture } from './positioned';
 import { Readings } from './valueColumns';
 import { templateColumns } from '../templates';
+import { isBlankMark } from '../mapper/numbers';
 
 /**
  * Text that pdftotext -layout (or a PDF viewer's "copy with layout") made of a report: every printed line on a
@@ -73,7 +74,8 @@ export function joinVerticalRuns(frags: readonly Fragment[]): Fragment[] {
       const last = run[run.length - 1]!;
       if (g.x === f.x && g.page === last.page && g.y > last.y && g.y - last.y <= 2 && !used.has(g)) run.push(g);
     }
-    if (run.length < 3) continue;
+    // 无 / 无 / 无 down a column of numbers are blank cells, not a word set vertically.
+    if (run.length < 3 || run.every((g) => isBlankMark(g.text))) continue;
     run.forEach((g) => used.add(g));
     // Longer than any label of the template (三、本年度办理结果 is 9): a narrow column of running text, a web page's
     // sidebar printed beside the report (政/府/信/息/公/开/指/南…). Set below the page's text, out of its lines.

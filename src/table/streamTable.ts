@@ -37,7 +37,7 @@ const UNIT_WORD = /^(?:万元|元|件|条|个|项|次)$/;
 const WRAPPED_SIGN = /^(?:增加|减少|新增)$/;
 const wrappedSign = (w: Word) => !w.value && WRAPPED_SIGN.test(normalizeChars(w.text).trim());
 
-function isAdjacent(a: Line, b: Line, opts: StreamOptions): boolean {
+function isAdjacent(a: Pick<Line, 'page' | 'y' | 'y2'>, b: Pick<Line, 'page' | 'y' | 'y2'>, opts: StreamOptions): boolean {
   return a.page !== b.page || b.y - a.y2 < opts.blankGap * Math.min(a.y2 - a.y, b.y2 - b.y);
 }
 
@@ -290,6 +290,11 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
       (values.length > 0 && OWN_ROW_LABEL.test(w.text))));
     const prevLine = cur?.lines[cur.lines.length - 1];
     const adjacent = !!prevLine && isAdjacent(prevLine, l, opts);
+    // Or only a group heading's lines between ((2)申请人逾期未按收费通知 / (六)其他 / 要求缴纳费用… 3 0 4): the
+    // heading is centred on the rows it groups and may cut into a label that wraps round its numbers.
+    const between = prevLine ? pending.filter((w) => w.page === l.page && w.y >= prevLine.y2 && w.y2 <= l.y) : [];
+    const bridged = !adjacent && !!prevLine && between.length > 0 &&
+      [prevLine, ...between, l].every((a, i, all) => i === 0 || isAdjacent(all[i - 1]!, a, opts) || a.y <= all[i - 1]!.y2);
     // Label words on this line that carry on a label of the row (a wrapped cell), group labels aside.
     // An unnumbered line under a numbered item carries it on; under an unnumbered label only when that is full.
     // A line running on into the numbers' columns is no label's continuation (a note under the table).
@@ -309,7 +314,7 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
       // The numbers of a label that wraps sit between its lines: they join the row above if it has none yet.
       // (Not where this line is labelled by a group heading that cannot be the row's own: a row of its own.)
       if (!item && !cur.values.length && opensGroup(rows, labels, ix)) start(l, labels, values);
-      else if (!item && !cur.values.length && adjacent && carriesOn(cur, false)) {
+      else if (!item && !cur.values.length && (adjacent || bridged) && carriesOn(cur, false)) {
         cur.lines.push(l);
         cur.labels.push(...labels);
         cur.values.push(...values);
@@ -328,7 +333,7 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
       // A group label (（四）无法提供) printed between rows, and the lines it wraps onto (公开): it belongs with the
       // row that follows.
       pending.push(...labels);
-    } else if (adjacent && !(titled && l === body[body.length - 1]) && (!closed(cur) || labels.every((w) => w.x2 <= ix)) && carriesOn(cur, cur.values.length > 0 && cur.after < cur.before)) {
+    } else if ((adjacent || bridged) && !(titled && l === body[body.length - 1]) && (!closed(cur) || labels.every((w) => w.x2 <= ix)) && carriesOn(cur, cur.values.length > 0 && cur.after < cur.before)) {
       cur.lines.push(l);
       cur.labels.push(...labels);
       if (cur.values.length) cur.after++;

@@ -153,6 +153,25 @@ describe('tables from layout text', () => {
     ]);
   });
 
+  test('a group heading set on the lines of a label that wraps round its numbers does not cut the label', () => {
+    // g61-064: (六)其他 / 处理, centred on the rows it groups, falls between the lines of item (2).
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[30, '自然人'], [38, '商业企业'], [50, '总计']]),
+      at([[0, '一、本年新收政府信息公开申请数量'], [32, '46'], [38, '20'], [50, '66']]),
+      at([[14, '(1)申请人无正当理由逾期不补正'], [32, '14'], [38, '11'], [50, '25']]),
+      at([[14, '(2)申请人逾期未按收费通知']]),
+      at([[6, '(六)其他']]),
+      at([[14, '要求缴纳费用、行政机关不'], [32, '3'], [38, '1'], [50, '4']]),
+      at([[8, '处理']]),
+      at([[14, '再处理其政府信息公开申请']]),
+      at([[14, '(3)其他'], [32, '29'], [38, '8'], [50, '37']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    expect(rows).toContainEqual(['(2)申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3', '1', '4']);
+    expect(rows[rows.length - 1]!.slice(-4)).toEqual(['(3)其他', '29', '8', '37']);
+  });
+
   test('section 二: a header repeated with its cells run together starts the next small table', () => {
     const { blocks } = blocksFromLayoutText([
       PROSE,
@@ -267,6 +286,14 @@ describe('text set vertically', () => {
     expect(column?.text).toBe(side.join(''));
     expect(column!.y).toBeGreaterThan(side.length);
     expect(frags.find((f) => f.text.includes('年度报告'))).toMatchObject({ y: 2 });
+  });
+
+  test('无 down a column of numbers, one a line, is blank cells, not a word', () => {
+    // g61-057: 无 for a blank cell; joined, 无无无无 became a label and its row's numbers moved left.
+    const lines = [at([[0, '1.属于国家秘密'], [35, '无'], [47, '0']]), at([[35, '2']]), at([[0, '3.危及'], [35, '无'], [47, '0']]),
+      at([[0, '4.保护'], [35, '无'], [47, '1']])];
+    const frags = joinVerticalRuns(layoutFragments(lines.join('\n')));
+    expect(frags.filter((f) => f.x === 35).map((f) => f.text)).toEqual(['无', '2', '无', '无']);
   });
 
   test('two characters, or characters with text beside them, are no such column', () => {
