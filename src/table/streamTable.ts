@@ -121,6 +121,9 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
   const digits = (w: Word) => w.value && /^\d+$/.test(normalizeChars(w.text));
   const tail = (w: Word) => digits(w) || UNIT_WORD.test(w.text);
   const unit = (w: Word) => !w.value && UNIT_WORD.test(w.text);
+  // Layout text: numbers cover the columns they are printed across (printedWidth.ts).
+  const printed = (w: Word) => (opts.sharedCoordinates ? w : { x: w.x, x2: w.x + printedWidth(w.text) });
+  const under = (o: Word, w: Word) => overlap(printed(o), printed(w));
   for (const lower of out) {
     const allTails = lower.words.length > 0 && lower.words.every(tail);
     if (!allTails && !lower.words.some((w) => unit(w) || digits(w))) continue;
@@ -129,13 +132,13 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       for (const upper of out) {
         if (upper === lower || upper.page !== lower.page || upper.y >= lower.y) continue;
         // (增加 over 8: a change written out, wrapped in its cell, is +8.)
-        const u = upper.words.find((o) => overlap(o, w) > 0 && ((o.value && /\d$/.test(normalizeChars(o.text)) &&
+        const u = upper.words.find((o) => under(o, w) > 0 && ((o.value && /\d$/.test(normalizeChars(o.text)) &&
           (!digits(w) || (digits(o) && o.x2 - o.x >= w.x2 - w.x))) || (wrappedSign(o) && digits(w))));
         if (!u) continue;
         if (w.y - u.y2 >= -0.2 * h && w.y - u.y2 < opts.blankGap * 0.5 * h) return { upper, u };
         // Layout text centres a cell's two lines on its row: "200" above the row's line, "6" below it. Both
-        // stand alone on their lines, and the row's line between has nothing in their column.
-        if (opts.splitVertical && upper.words.length === 1 && w.y - u.y2 < opts.blankGap * 1.5 * h) {
+        // stand on lines of such numbers alone, and the row's line between has nothing in their column.
+        if (opts.splitVertical && (upper.words.length === 1 || upper.words.every(digits)) && w.y - u.y2 < opts.blankGap * 1.5 * h) {
           const between = out.filter((l) => l.page === lower.page && l.y > upper.y && l.y < lower.y);
           if (between.length === 1 && !between[0]!.words.some((o) => overlap(o, w) > -1 || overlap(o, u) > -1)) return { upper, u };
         }

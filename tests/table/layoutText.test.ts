@@ -172,6 +172,22 @@ describe('tables from layout text', () => {
     expect(rows[rows.length - 1]!.slice(-4)).toEqual(['(3)其他', '29', '8', '37']);
   });
 
+  test('two numbers wrapped round their row\'s line, fullwidth, are each read whole', () => {
+    // g31-016: １０１ and １２７ above the row's line, ２ and ３ below it: 1012 and 1273.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[30, '自然人'], [38, '商业企业'], [46, '法律'], [62, '总计']]),
+      at([[30, '１０１'], [62, '１２７']]),
+      at([[4, '一、本年新收政府信息公开申请数量'], [38, '１５３'], [47, '６']]),
+      at([[31, '２'], [65, '３']]),
+      at([[4, '二、上年结转政府信息公开申请数量'], [31, '０'], [38, '０'], [47, '０'], [65, '０']]),
+    ].join('\n'));
+    expect(grid(blocks.find((b) => b.kind === 'table')).slice(1)).toEqual([
+      ['一、本年新收政府信息公开申请数量', '１０１２', '１５３', '６', '１２７３'],
+      ['二、上年结转政府信息公开申请数量', '０', '０', '０', '０'],
+    ]);
+  });
+
   test('section 二: a header repeated with its cells run together starts the next small table', () => {
     const { blocks } = blocksFromLayoutText([
       PROSE,
