@@ -34,6 +34,7 @@ const CORNER_LABEL = /^(?:信息内容|项目|内容|类别|事项)$/;
 
 export function headerOf(headerLines: readonly Line[], labelWords: readonly Word[], opts: StreamOptions & { splitVertical?: boolean }): HeaderModel {
   const lines = headerLines.map((l) => ({ ...l, words: l.words.map((w) => ({ ...w })) }));
+  if (!opts.sharedCoordinates) alignAcrossPages(lines);
   if (opts.splitVertical) splitVerticalRuns(lines);
   const stacks = headerStacks(lines, opts.em, !opts.sharedCoordinates);
   // The corner: header cells over the row labels.
@@ -50,6 +51,29 @@ export function headerOf(headerLines: readonly Line[], labelWords: readonly Word
   const parents = stacks.parents.filter((s) => !corner.includes(s));
   const leaves = stacks.leaves.filter((s) => !corner.includes(s)).sort((a, b) => mid(a) - mid(b));
   return { corner: corner.flatMap((s) => s.words), parents, leaves, page: headerPage ?? 0 };
+}
+
+/**
+ * A header that a page break cuts in two lines (上一年项目 / 本年增 / 处理决定 at the foot of a page, 数量 / /减 /
+ * 数量 at the top of the next): pdftotext lays each page out on its own, so the two parts stand at unrelated
+ * columns. Where the earlier page holds one line of the header and it has the cells of the line after the break,
+ * one for one (its corner cell, 信息内容, aside), each is moved over its partner. Changes `lines` in place.
+ */
+function alignAcrossPages(lines: Line[]): void {
+  const page = lines[lines.length - 1]?.page;
+  const at = lines.findIndex((l) => l.page === page);
+  const ref = lines[at];
+  const before = lines.slice(0, Math.max(0, at)).filter((l) => l.page !== page);
+  if (!ref || ref.words.length < 2 || before.length !== 1) return;
+  const l = before[0]!;
+  const extra = l.words.length - ref.words.length;
+  if (extra !== 0 && extra !== 1) return;
+  ref.words.forEach((r, i) => {
+    const w = l.words[extra + i]!;
+    const dx = r.x - w.x;
+    w.x += dx;
+    w.x2 += dx;
+  });
 }
 
 /**

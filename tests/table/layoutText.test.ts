@@ -188,6 +188,24 @@ describe('tables from layout text', () => {
     ]);
   });
 
+  test('a small table\'s header cut by a page break: the two lines are matched cell for cell', () => {
+    // g71-079: pdftotext lays out each page on its own, so 数量 under 上一年项目 stands at another column.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[16, '第二十条第（五）项']]),
+      at([[16, '信息内容'], [27, '上一年项目'], [33, '本年增'], [37, '处理决定']]),
+      `\f${at([[26, '数量'], [41, '/减'], [52, '数量']])}`,
+      at([[13, '行政许可'], [26, '13'], [41, '-15'], [52, '0']]),
+      at([[13, '其他对外管理服务事项'], [26, '2'], [52, '2']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    expect(rows.slice(-3)).toEqual([
+      ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
+      ['行政许可', '13', '-15', '0'],
+      ['其他对外管理服务事项', '2', '2'],
+    ]);
+  });
+
   test('section 二: a header repeated with its cells run together starts the next small table', () => {
     const { blocks } = blocksFromLayoutText([
       PROSE,
