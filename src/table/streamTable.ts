@@ -352,6 +352,13 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
   return rows;
 }
 
+/**
+ * Layout text: numbers of two rows that only touch (one ends in the character column where the other starts)
+ * are one column. pdftotext packs every line on its own, so a column's numbers stand a character apart, where
+ * numbers of neighbouring columns are at least a header cell apart (g71-039: 1 and 2 under 社会公益组织).
+ */
+const TOUCHING = 0.5;
+
 const OWN_ROW_LABEL = /总\s*计|合\s*计|结\s*转/;
 
 /** The number of an item label (1. 2、), or undefined for another kind of label. */
@@ -505,7 +512,7 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         const x2 = (w: Word) => (opts.sharedCoordinates ? w.x2 : w.x + printedWidth(w.text));
         const res = placeValues(vs.map((v) => ({ row: v.ri, x: v.w.x, x2: x2(v.w), value: parseNumber(v.w.text).value })), k,
           { ...(anchors ? { anchors } : {}), ...(anchors && opts.sharedCoordinates ? { anchorLefts: header.leaves.map((l) => l.x) } : {}),
-            ...(looseAnchors ? { looseAnchors } : {}), totals, tolerance: opts.columnTolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
+            ...(looseAnchors ? { looseAnchors } : {}), totals, tolerance: opts.sharedCoordinates ? opts.columnTolerance : TOUCHING, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
             ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });
         const alts = res.alternatives ?? [res.cols];
         const chosen = alts.length > 1 && opts.readings ? alts[opts.readings.pick(res.alternativeCosts ?? alts.map(() => 0))]! : res.cols;

@@ -206,6 +206,34 @@ describe('tables from layout text', () => {
     ]);
   });
 
+  test('numbers of two rows that only touch are one column: 0 after 无 under 社会公益组织', () => {
+    // g71-077 as printed: 无 ends in the column where the 0 of (二) starts; read apart, the 0 went a column right.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      '（本列数据的勾稽关系为：第一项加第二项之                   法人或其他组织',
+      '   和，等于第三项加第四项之和）',
+      '                            自然人                             总计',
+      '                                  商业企 科研机 社会公 法律服',
+      '                                                       其他',
+      '                                   业   构 益组织 务机构',
+      '',
+      '',
+      '  一、本年新收政府信息公开申请数量           2     无   0           无   无    12',
+      '',
+      '',
+      '  二、上年结转政府信息公开申请数量           无         无    无',
+      '',
+      '',
+      '三、本       （一）予以公开            无         无',
+      '年度办',
+      '理结果 (二)部分公开（区分处理的，只计这一',
+      '                             无               0         无    无',
+    ].join('\n'));
+    const partly = grid(blocks.find((b) => b.kind === 'table')).pop()!;
+    // Columns from the right: 总计, 其他, 法律服务机构, 社会公益组织.
+    expect(partly.slice(-4)).toEqual(['0', '', '无', '无']);
+  });
+
   test('section 二: a header repeated with its cells run together starts the next small table', () => {
     const { blocks } = blocksFromLayoutText([
       PROSE,
