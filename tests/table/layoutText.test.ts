@@ -234,6 +234,24 @@ describe('tables from layout text', () => {
     expect(partly.slice(-4)).toEqual(['0', '', '无', '无']);
   });
 
+  test('a change written out and wrapped round its row\'s line, beside a wrapped label, is one number', () => {
+    // g71-055: 减少 above the row's line and 10 below it, on the lines of 其他对外管理服 / 务事项: -10.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[14, '第二十条第（五）项']]),
+      at([[14, '信息内容'], [24, '上一年项目数量'], [33, '本年增/减'], [42, '处理决定数量']]),
+      at([[14, '行政许可'], [24, '488'], [31, '减少'], [34, '3'], [44, '20,430']]),
+      at([[14, '其他对外管理服'], [31, '减少']]),
+      at([[24, '219'], [44, '1']]),
+      at([[14, '务事项'], [31, '10']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    expect(rows.slice(-2)).toEqual([
+      ['行政许可', '488', '减少3', '20,430'],
+      ['其他对外管理服务事项', '219', '减少10', '1'],
+    ]);
+  });
+
   test('section 二: a header repeated with its cells run together starts the next small table', () => {
     const { blocks } = blocksFromLayoutText([
       PROSE,
