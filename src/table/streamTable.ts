@@ -222,12 +222,15 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
 function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, valueEdge: (page: number) => number): DraftRow[] {
   // Where the item labels stand, per page: the left edge of the numbered label nearest the numbers.
   const itemXs = new Map<number, number[]>();
-  for (const l of body) {
-    if (!l.words.some((w) => w.value)) continue;
+  body.forEach((l, i) => {
+    // (Or with its numbers on the line below, a line of numbers alone: a label that wraps round them.)
+    const next = body[i + 1];
+    const numbersBelow = !!next && next.page === l.page && next.words.length > 0 && next.words.every((w) => w.value);
+    if (!l.words.some((w) => w.value) && !numbersBelow) return;
     const labels = l.words.filter((w) => !w.value && w.marker);
     const last = labels[labels.length - 1];
     if (last) (itemXs.get(l.page) ?? itemXs.set(l.page, []).get(l.page)!).push(last.x);
-  }
+  });
   // The upper quartile: a label that spans group and item columns ((七)总计, 四、结转…) starts further left.
   const upper = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.ceil((xs.length - 1) * 0.75)] : undefined);
   const allItemX = upper([...itemXs.values()].flat());

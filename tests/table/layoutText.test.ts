@@ -252,6 +252,33 @@ describe('tables from layout text', () => {
     ]);
   });
 
+  test('where items wrap round their numbers, a group heading on an item\'s line of numbers is no row', () => {
+    // g71-025: (五) stands on the line of 3.'s numbers; the items' numbers are mostly on lines of their own, so
+    // the items' column was taken from (五), (六), (七) and (五) read as a row.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[23, '自然人'], [39, '商业企业'], [55, '其他'], [66, '总计']]),
+      at([[0, '一、本年新收政府信息公开申请数量'], [23, '40'], [39, '1'], [55, '5'], [66, '46']]),
+      at([[0, '二、上年结转政府信息公开申请数量'], [23, '0'], [39, '0'], [55, '0'], [66, '0']]),
+      at([[12, '1.信访举报投诉类申']]),
+      at([[23, '0'], [39, '0'], [55, '0'], [66, '0']]),
+      at([[12, '请']]),
+      at([[12, '2.重复申请'], [23, '29'], [39, '1'], [55, '3'], [66, '33']]),
+      at([[12, '3.要求提供公开出版']]),
+      at([[8, '（五）'], [23, '7'], [39, '0'], [55, '2'], [66, '9']]),
+      at([[12, '物']]),
+      at([[8, '不予处']]),
+      at([[8, '理'], [12, '4.无正当理由大量反']]),
+      at([[23, '1'], [39, '0'], [55, '0'], [66, '1']]),
+      at([[12, '复申请']]),
+      at([[8, '（六）其他处理'], [23, '2'], [39, '0'], [55, '0'], [66, '2']]),
+      at([[8, '（七）总计'], [23, '39'], [39, '1'], [55, '5'], [66, '45']]),
+      at([[0, '四、结转下年度继续办理'], [23, '1'], [39, '0'], [55, '0'], [66, '1']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    expect(rows.find((r) => r.some((c) => c.includes('出版')))?.slice(-5)).toEqual(['3.要求提供公开出版物', '7', '0', '2', '9']);
+  });
+
   test('section 二: a header repeated with its cells run together starts the next small table', () => {
     const { blocks } = blocksFromLayoutText([
       PROSE,
