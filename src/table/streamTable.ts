@@ -138,9 +138,10 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         if (w.y - u.y2 >= -0.2 * h && w.y - u.y2 < opts.blankGap * 0.5 * h) return { upper, u };
         // Layout text centres a cell's two lines on its row: "200" above the row's line, "6" below it. Both
         // stand on lines of such numbers alone, and the row's line between has nothing in their column.
-        // (Or a change written out, 减少 over 10, beside the wrapped label of its row: 其他对外管理服 / 务事项.)
-        const signed = wrappedSign(u) && upper.words.every((o) => o === u || !o.value);
-        if (opts.splitVertical && (upper.words.length === 1 || upper.words.every(digits) || signed) && w.y - u.y2 < opts.blankGap * 1.5 * h) {
+        // (Or the one number of a line of labels: 减少 over 10 beside the wrapped label of its row, 其他对外管理服 /
+        // 务事项; 10 over 件 on the lines of a group label, 三、本年 / 度办理结.)
+        const alone = (wrappedSign(u) || unit(w)) && upper.words.every((o) => o === u || (!o.value && !wrappedSign(o)));
+        if (opts.splitVertical && (upper.words.length === 1 || upper.words.every(digits) || alone) && w.y - u.y2 < opts.blankGap * 1.5 * h) {
           const between = out.filter((l) => l.page === lower.page && l.y > upper.y && l.y < lower.y);
           if (between.length === 1 && !between[0]!.words.some((o) => overlap(o, w) > -1 || overlap(o, u) > -1)) return { upper, u };
         }
@@ -174,7 +175,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       const wrappedRound = roundRow(heads) && heads.every((p) => digits(p!.u) && !/^0/.test(normalizeChars(p!.u.text)));
       for (const w of lower.words.filter((o) => unit(o) || digits(o))) {
         const p = above(w);
-        const signRound = !!p && wrappedSign(p.u) && digits(w) && roundRow([p]);
+        const signRound = !!p && ((wrappedSign(p.u) && digits(w)) || (unit(w) && digits(p.u))) && roundRow([p]);
         if (p && (w.y - p.u.y2 < opts.blankGap * 0.5 * h || signRound) && (unit(w) || wrappedSign(p.u) || around(p) || (wrappedRound && digits(w)))) {
           join(w, p);
           lower.words.splice(lower.words.indexOf(w), 1);

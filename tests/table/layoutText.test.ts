@@ -279,6 +279,21 @@ describe('tables from layout text', () => {
     expect(rows.find((r) => r.some((c) => c.includes('出版')))?.slice(-5)).toEqual(['3.要求提供公开出版物', '7', '0', '2', '9']);
   });
 
+  test('a number and its unit wrapped round the row\'s line, on the lines of a group label, are one cell', () => {
+    // g71-051: 10 on the line of 三、本年, 件 on the line of 度办理结, (一)予以公开 between them.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[28, '自然人'], [35, '商业企业'], [59, '总计']]),
+      at([[0, '二、上年结转政府信息公开申请数量'], [28, '0'], [35, '0件'], [59, '0件']]),
+      at([[0, '三、本年'], [35, '10']]),
+      at([[7, '（一）予以公开'], [28, '34件'], [59, '45']]),
+      at([[0, '度办理结'], [35, '件']]),
+      at([[0, '果'], [7, '（二）部分公开'], [28, '1'], [35, '1'], [59, '2']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-4)).toEqual(['（一）予以公开', '34件', '10件', '45']);
+  });
+
   test('section 二: a header repeated with its cells run together starts the next small table', () => {
     const { blocks } = blocksFromLayoutText([
       PROSE,
