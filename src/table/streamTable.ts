@@ -55,9 +55,11 @@ function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
   // Label lines after the header's last line of cells are rows without numbers (规章 with nothing printed):
   // lines left of the numbers, or under the header's corner cell (where the last line of cells starts in the
   // header's leftmost column; the label stays within that first cell).
+  // Lines read as header cells: headerLike, or repeating the first header's first cell (see below).
+  const cellLines = new Set<Line>();
   const releaseRows = (s: Segment) => {
     let lastCells = -1;
-    s.header.forEach((l, i) => headerLike(l, valueStart, opts) && (lastCells = i));
+    s.header.forEach((l, i) => cellLines.has(l) && (lastCells = i));
     const runs = s.header[lastCells] ? runsOf(s.header[lastCells]!, opts.runGap) : [];
     const corner = runs[0];
     const left = Math.min(...s.header.slice(0, lastCells + 1).map((l) => l.words[0]!.x));
@@ -75,8 +77,9 @@ function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
     const repeats = !!firstHeader && firstWord(firstHeader) === firstWord(l) && !l.words.some((w) => w.value || w.marker);
     if (headerLike(l, valueStart, opts) || repeats) {
       firstHeader ??= l;
+      cellLines.add(l);
       // A new small table: after rows, or a header line repeating this one's first (信息内容 | … again).
-      const first = seg.header.find((h) => headerLike(h, valueStart, opts));
+      const first = seg.header.find((h) => cellLines.has(h));
       if (seg.body.length || (first && firstWord(first) === firstWord(l))) {
         if (!seg.body.length) releaseRows(seg);
         segments.push(seg);

@@ -150,7 +150,9 @@ function classify(words: Word[], runGap: number): Word[] {
     const textBefore = prev && close(prev, w, runGap, 0.6) && !looksNumeric(prev.text) && !isBlankMark(prev.text);
     // A blank mark (无, —, /) alone in its cell is a value; inside a run of text it is a word (一 in 一、).
     const text = (o: Word | undefined) => !!o && !looksNumeric(o.text) && !isBlankMark(o.text);
-    const touching = (text(prev) && close(prev!, w, runGap)) || (text(next) && close(w, next!, runGap));
+    // (A mark ending its line a space after a label is a cell: 行政许可 －, pdftotext packing the two a space apart.)
+    const before = text(prev) && (next ? close(prev!, w, runGap) : w.x - prev!.x2 < runGap);
+    const touching = before || (text(next) && close(w, next!, runGap));
     w.value = (looksNumeric(w.text) && !textFollows) || (isBlankMark(w.text) && !touching && !(textBefore && textFollows));
     w.marker = !w.value && hasMarker(w.text);
   });

@@ -294,6 +294,32 @@ describe('tables from layout text', () => {
     expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-4)).toEqual(['（一）予以公开', '34件', '10件', '45']);
   });
 
+  test('one-column small tables of section 二: each repeated header starts a table, a blank row stays a row', () => {
+    // g71-045: 信息内容 本年处理决定数量 is no line of several header cells, only a repeat of the first header's
+    // first cell; 行政许可 under it, printed blank, was read into the header; － a space after its label is a cell.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[13, '信息内容'], [24, '本年制发件数'], [32, '本年废止件数'], [40, '现行有效件数']]),
+      at([[13, '规章'], [24, '0'], [32, '0'], [40, '3']]),
+      at([[0, '第二十条第（五）项']]),
+      at([[19, '信息内容'], [24, '本年处理决定数量']]),
+      at([[19, '行政许可'], [24, '－']]),
+      at([[0, '第二十条第（六）项']]),
+      `\f${at([[18, '信息内容'], [23, '本年处理决定数量']])}`,
+      at([[18, '行政处罚'], [23, '1']]),
+      at([[18, '行政强制'], [23, '39']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    expect(rows.slice(3)).toEqual([
+      ['信息内容', '本年处理决定数量'],
+      ['行政许可', '－'],
+      ['第二十条第（六）项'],
+      ['信息内容', '本年处理决定数量'],
+      ['行政处罚', '1'],
+      ['行政强制', '39'],
+    ]);
+  });
+
   test('section 二: a header repeated with its cells run together starts the next small table', () => {
     const { blocks } = blocksFromLayoutText([
       PROSE,
