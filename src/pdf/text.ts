@@ -1,4 +1,5 @@
 import { isCjk, normalizeChars } from '../text/normalize';
+import { isBlankMark } from '../mapper/numbers';
 import type { Fragment } from '../table/positioned';
 import type { PdfPage } from './load';
 
@@ -180,7 +181,7 @@ const charWidth = (ch: string) => (isCjk(ch) ? 1 : /\s/.test(ch) ? 0 : 0.55);
  * pdfjs joins neighbouring cells into one item with a space between ("5 14", "本年新制作数量 本年新公开数量"):
  * an item is cut at its spaces, each piece placed by the widths of its characters. Letter-spaced text
  * (商 业 企, 结 果) stays whole: a space between two single ideographs is spacing, not a gap between cells
- * (full-width digits ０ ０ are numbers of neighbouring cells).
+ * (full-width digits ０ ０ are numbers of neighbouring cells, and 无 无 blank cells).
  */
 export function splitAtSpaces(frags: readonly Fragment[]): Fragment[] {
   const out: Fragment[] = [];
@@ -195,7 +196,9 @@ export function splitAtSpaces(frags: readonly Fragment[]): Fragment[] {
       const last = pieces[pieces.length - 1];
       const single = (s: string) => [...s].length === 1 && /[\u3400-\u9fff\uf900-\ufaff]/.test(s);
       const lastToken = last?.split(' ').pop();
-      if (last !== undefined && single(t) && lastToken !== undefined && single(lastToken)) pieces[pieces.length - 1] = `${last} ${t}`;
+      // (Blank marks are cells, however close: 无 无 无 under three narrow columns.)
+      const marks = isBlankMark(t) && lastToken !== undefined && isBlankMark(lastToken);
+      if (last !== undefined && single(t) && lastToken !== undefined && single(lastToken) && !marks) pieces[pieces.length - 1] = `${last} ${t}`;
       else pieces.push(t);
     }
     if (pieces.length < 2) {
