@@ -1,4 +1,5 @@
 import { ActiveItemSpec, TemplateVersion, loadTemplates } from '../templates';
+import { SourceRef, cell } from '../model';
 import { Grid, toGrid } from '../table/grid';
 import { MapContext, IndexedTable } from './context';
 import { LabelMatcher, isConfident, normLabel } from './labels';
@@ -77,6 +78,31 @@ function matchersOf(version: TemplateVersion): ActiveMatchers {
   return m;
 }
 
+/**
+ * A label that is two items' labels one after the other (行政处罚行政强制): in a one-column table whose label
+ * column is just wide enough, a row printed blank under another is read as that row's second line. The two
+ * items, in the order printed.
+ */
+function twoItems(label: string, items: readonly ActiveItemSpec[], taken: (i: number) => boolean): [number, number] | undefined {
+  for (let i = 0; i < items.length; i++) {
+    if (taken(i)) continue;
+    for (const a of items[i]!.labels.map(normLabel)) {
+      if (!label.startsWith(a) || label.length === a.length) continue;
+      const rest = label.slice(a.length);
+      const j = items.findIndex((o, k) => k !== i && !taken(k) && o.labels.some((b) => normLabel(b) === rest));
+      if (j >= 0) return [i, j];
+    }
+  }
+  return undefined;
+}
+
+/** Whether two cells stand on one printed line (the same line of text, or the same baseline in a PDF). */
+function sameLine(a: SourceRef | undefined, b: SourceRef | undefined): boolean {
+  if (!a || !b || a.page !== b.page) return false;
+  if (a.line !== undefined && b.line !== undefined) return a.line === b.line;
+  return a.y !== undefined && b.y !== undefined && Math.abs(a.y - b.y) < 0.5 * (a.height ?? b.height ?? 6);
+}
+
 export function mapActive(tables: readonly IndexedTable[], version: TemplateVersion, ctx: MapContext): Map<string, ActiveItem> {
   const items = loadTemplates().active[version].items;
   const m = matchersOf(version);
@@ -95,6 +121,20 @@ export function mapActive(tables: readonly IndexedTable[], version: TemplateVers
       const labelCell = own.find((o) => o.cell.text.trim());
       if (!labelCell || looksLikeValue(labelCell.cell.text)) continue;
       const label = normLabel(labelCell.cell.text);
+      const valueCells = own.slice(own.indexOf(labelCell) + 1);
+      const pair = twoItems(label, items, (i) => out.has(items[i]!.key));
+      // Two rows read as one: the numbers go to the row on whose line they all stand, the other row is blank.
+      // (Numbers of both rows run into one cell, 0 0, are left to the loose match and its warning.)
+      const printed = valueCells.filter((v) => v.cell.text.trim());
+      const onLabel = printed.filter((v) => sameLine(labelCell.cell.source, v.cell.source)).length;
+      const apart = printed.every((v) => !/\s/.test(v.cell.text.trim())) && (onLabel === 0 || onLabel === printed.length);
+      if (pair && apart) {
+        const first = onLabel > 0;
+        const blank = valueCells.map((v) => ({ ...v, cell: cell('', v.cell.source ? { source: v.cell.source } : {}) }));
+        pair.forEach((i, k) => out.set(items[i]!.key,
+          mapItem(items[i]!, m.fields[i]!, (k === 0) === first ? valueCells : blank, header, { t, r }, ctx)));
+        continue;
+      }
       const best = m.items.best(label, (i) => out.has(items[i]!.key));
       if (!best) continue;
       const item = items[best.index]!;
@@ -102,7 +142,6 @@ export function mapActive(tables: readonly IndexedTable[], version: TemplateVers
       if (!isConfident(m.items.scores(label), best.index)) {
         ctx.warn('LABEL_LOOSE_MATCH', `section 二: row "${labelCell.cell.text.trim()}" read as "${item.labels[0]}" (similarity ${score.toFixed(2)})`);
       }
-      const valueCells = own.slice(own.indexOf(labelCell) + 1);
       out.set(item.key, mapItem(item, m.fields[best.index]!, valueCells, header, { t, r }, ctx));
     }
   }

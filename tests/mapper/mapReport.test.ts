@@ -85,6 +85,23 @@ describe('mapping a whole report', () => {
     expect(r.warnings.map((w) => w.code)).toContain('LABEL_LOOSE_MATCH');
   });
 
+  test('two section 二 rows read as one (行政处罚 716 / 行政强制 blank): the number goes to the row on its line', () => {
+    // g83-000: a one-column table's label column just wide enough, the blank row read as the second line.
+    const merged = (numberLine: number) => {
+      const blocks = report2021();
+      const active = blocks.find((b) => b.kind === 'table' && b.rows.some((r) => r.cells[0]?.text === '行政处罚'));
+      if (active?.kind !== 'table') throw new Error('no section 二 table');
+      const at = active.rows.findIndex((r) => r.cells[0]?.text === '行政处罚');
+      active.rows.splice(at, 2, row([cell('行政处罚行政强制', { source: { line: 40 } }), cell('716', { source: { line: numberLine } })]));
+      return map(blocks);
+    };
+    const onFirst = merged(40);
+    expect([onFirst.activeDisclosure.punishment, onFirst.activeDisclosure.coercion]).toEqual([{ decisions: 716 }, { decisions: null }]);
+    expect(onFirst.warnings.map((w) => w.code)).not.toContain('ROW_MISSING');
+    const onSecond = merged(41);
+    expect([onSecond.activeDisclosure.punishment, onSecond.activeDisclosure.coercion]).toEqual([{ decisions: null }, { decisions: 716 }]);
+  });
+
   test('a missing row is null with a warning, never a guess', () => {
     const labels = APP_LABELS_2021.filter(([l]) => l !== '2.重复申请');
     const r = map(report2021(applicationsTable([], labels)));
