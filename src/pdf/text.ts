@@ -135,6 +135,8 @@ function stackVertical(pieces: Piece[], pageBottom: number): { fragment: Fragmen
     // turned text is vertical by itself.
     const turned = chain.some((q) => q.upright !== true);
     if (chain.length < 3 && !turned) continue;
+    // 无 / 无 / 无 down a column of numbers are blank cells of three rows, not a word set vertically.
+    if (!turned && chain.every((q) => isBlankMark(q.text))) continue;
     const ordered = p.dir === 'up' ? [...chain].reverse() : chain;
     const x = Math.min(...chain.map((q) => q.x));
     const x2 = Math.max(...chain.map((q) => q.x2));

@@ -1,0 +1,26 @@
+import { pageText } from '../../src/pdf/text';
+import type { PdfPage } from '../../src/pdf/load';
+
+/** A page of pdfjs text items, each [text, x, y] in PDF space (y up), 10 pt characters. */
+function page(items: [string, number, number][]): PdfPage {
+  return {
+    getViewport: () => ({ transform: [1, 0, 0, -1, 0, 800] }),
+    getTextContent: async () => ({
+      styles: { f1: {} },
+      items: items.map(([str, x, y]) => ({ str, transform: [10, 0, 0, 10, x, y], width: 10 * [...str].length, height: 10, fontName: 'f1' })),
+    }),
+  } as unknown as PdfPage;
+}
+
+describe('text of a PDF page', () => {
+  test('characters set one a line down a column are one word, read top to bottom', async () => {
+    const frags = await pageText(page([['三', 50, 700], ['本', 50, 686], ['年', 50, 672], ['5', 300, 686]]), 1);
+    expect(frags.map((f) => f.text).sort()).toEqual(['5', '三本年']);
+  });
+
+  test('无 down a column of numbers is a blank cell in each row, not a word (g83-049)', async () => {
+    const rows: [string, number, number][] = [700, 686, 672].flatMap((y, i) => [[`${i + 1}.其他`, 50, y], ['无', 300, y], ['1', 400, y]] as [string, number, number][]);
+    const frags = await pageText(page(rows), 1);
+    expect(frags.filter((f) => f.text.includes('无')).map((f) => f.text)).toEqual(['无', '无', '无']);
+  });
+});
