@@ -15,3 +15,11 @@ export function printedWidth(text: string): number {
   for (const c of text) n += WIDE.test(c) ? 2 : 1;
   return n;
 }
+
+/**
+ * The columns a word covers where printed: as the text gives them where positions are exact (PDF), else from
+ * its start over its printed width (layout text).
+ */
+export function printedSpan(w: { x: number; x2: number; text: string }, exact: boolean): { x: number; x2: number } {
+  return exact ? { x: w.x, x2: w.x2 } : { x: w.x, x2: w.x + printedWidth(w.text) };
+}

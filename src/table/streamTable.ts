@@ -3,7 +3,7 @@ import { normalizeChars } from '../text/normalize';
 import { parseNumber } from '../mapper/numbers';
 import { Line, StreamOptions, Word, close, lineText, mid, overlap, runsOf, sourceOf, stackText } from './words';
 import { placeValues } from './valueColumns';
-import { printedWidth } from './printedWidth';
+import { printedSpan } from './printedWidth';
 import { HeaderModel, Stack, headerOf, headerRows, mergeLeaves, totalsOf } from './streamHeader';
 import type { TemplateColumns } from '../templates';
 
@@ -125,8 +125,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
   const tail = (w: Word) => digits(w) || UNIT_WORD.test(w.text);
   const unit = (w: Word) => !w.value && UNIT_WORD.test(w.text);
   // Layout text: numbers cover the columns they are printed across (printedWidth.ts).
-  const printed = (w: Word) => (opts.sharedCoordinates ? w : { x: w.x, x2: w.x + printedWidth(w.text) });
-  const under = (o: Word, w: Word) => overlap(printed(o), printed(w));
+  const under = (o: Word, w: Word) => overlap(printedSpan(o, opts.sharedCoordinates), printedSpan(w, opts.sharedCoordinates));
   for (const lower of out) {
     const allTails = lower.words.length > 0 && lower.words.every(tail);
     if (!allTails && !lower.words.some((w) => unit(w) || digits(w))) continue;
@@ -519,8 +518,7 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         const anchors = fits && !header.refitted && (header.page === p || opts.sharedCoordinates) ? header.leaves.map(mid) : undefined;
         const looseAnchors = fits && !anchors ? header.leaves.map(mid) : undefined;
         // Layout text: a number covers the columns it is printed across, not one a character (printedWidth.ts).
-        const x2 = (w: Word) => (opts.sharedCoordinates ? w.x2 : w.x + printedWidth(w.text));
-        const res = placeValues(vs.map((v) => ({ row: v.ri, x: v.w.x, x2: x2(v.w), value: parseNumber(v.w.text).value })), k,
+        const res = placeValues(vs.map((v) => ({ row: v.ri, ...printedSpan(v.w, opts.sharedCoordinates), value: parseNumber(v.w.text).value })), k,
           { ...(anchors ? { anchors } : {}), ...(anchors && opts.sharedCoordinates ? { anchorLefts: header.leaves.map((l) => l.x) } : {}),
             ...(looseAnchors ? { looseAnchors } : {}), totals, tolerance: opts.sharedCoordinates ? opts.columnTolerance : TOUCHING, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
             ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });
