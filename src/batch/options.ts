@@ -1,19 +1,14 @@
 import os from 'node:os';
-import path from 'node:path';
 import { z } from 'zod';
+import { outputKind } from './kinds';
+
+export { OUTPUT_KINDS, outputKind } from './kinds';
+export type { OutputKind } from './kinds';
 
 /**
  * Options of `batch()` and `nianbao batch`, parsed once at the entry point; every default lives here.
  * The CLI hands over strings, the library numbers: both are coerced the same way.
  */
-
-/** OUT's extension chooses what is written. */
-export const OUTPUT_KINDS = { '.jsonl': 'jsonl', '.csv': 'csv', '.sqlite': 'sqlite' } as const;
-export type OutputKind = (typeof OUTPUT_KINDS)[keyof typeof OUTPUT_KINDS];
-
-export function outputKind(out: string): OutputKind | undefined {
-  return (OUTPUT_KINDS as Record<string, OutputKind>)[path.extname(out).toLowerCase()];
-}
 
 const count = (what: string, min: number) => z.coerce.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`).min(min, `${what} must be at least ${min}`);
 

@@ -3,16 +3,16 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { NianbaoError } from '../errors';
 import { WorkerOutcome } from './outcome';
-import { EncodeKind, JobMessage, WorkerMessage, WorkerSetup } from './protocol';
+import { EncodeKind, JobMessage, SpentMessage, WorkerMessage, WorkerSetup } from './protocol';
 
 /**
  * Worker threads that parse one file each at a time, so one pathological file cannot stall or kill a run: a file
  * that takes longer than the time limit, or needs more heap than the memory limit (the worker's resourceLimits),
  * becomes an error outcome and its worker is thrown away and replaced.
  *
- * Each worker is sent PER_WORKER files ahead, so it starts the next one without waiting for the main thread (on a
- * busy machine that wait was a quarter of a worker's time). The time limit runs for the file a worker is on. The
- * bytes are copied to the worker, not transferred: a file queued behind one that kills its worker goes to the next.
+ * Each worker is sent PER_WORKER files ahead, so it starts the next one without waiting for the thread that runs the pool (on a
+ * busy machine that wait was a quarter of a worker's time). The time limit runs for the file a worker is on.
+ * Workers read their files themselves, so a file queued behind one that kills its worker simply goes to the next.
  */
 
 const PER_WORKER = 2;
@@ -28,7 +28,8 @@ export interface PoolOptions {
 
 interface Task {
   path: string;
-  bytes: ArrayBuffer;
+  /** The file's bytes where it is not on disk (harvest); otherwise the worker reads `path`. */
+  bytes?: ArrayBuffer;
   /** undefined: the pool was closed before the file was parsed. */
   resolve: (o: WorkerOutcome | undefined) => void;
 }
@@ -44,10 +45,10 @@ interface Slot {
   gone: boolean;
 }
 
-/** Workers run compiled code: dist/batch/worker.js, also when this module is loaded from src/ (ts-jest). */
-function workerScript(): string {
-  const beside = path.join(__dirname, 'worker.js');
-  return fs.existsSync(beside) ? beside : path.join(__dirname, '..', '..', 'dist', 'batch', 'worker.js');
+/** Threads run compiled code: dist/batch/NAME, also when this module is loaded from src/ (ts-jest). */
+export function workerScript(name: string): string {
+  const beside = path.join(__dirname, name);
+  return fs.existsSync(beside) ? beside : path.join(__dirname, '..', '..', 'dist', 'batch', name);
 }
 
 export class WorkerPool {
@@ -60,12 +61,27 @@ export class WorkerPool {
     for (let i = 0; i < opts.size; i++) this.spawn();
   }
 
-  run(file: string, bytes: ArrayBuffer): Promise<WorkerOutcome | undefined> {
+  run(file: string, bytes?: ArrayBuffer): Promise<WorkerOutcome | undefined> {
     if (this.closed) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       this.queue.push({ path: file, bytes, resolve });
       this.pump();
     });
+  }
+
+  /**
+   * Gives a written record's bytes back to a worker, to be freed there. Left on the pool's thread they would be
+   * freed only by its own collections, which its young generation grows from over a long run (young.ts).
+   */
+  recycle(payload: unknown): void {
+    if (!(payload instanceof Uint8Array) || payload.byteOffset !== 0 || payload.byteLength !== payload.buffer.byteLength) return;
+    const buffer = payload.buffer;
+    if (!(buffer instanceof ArrayBuffer)) return;
+    for (const slot of this.slots) {
+      if (!slot.ready) continue;
+      slot.worker.postMessage({ type: 'spent', buffers: [buffer] } satisfies SpentMessage, [buffer]);
+      return;
+    }
   }
 
   /** Stops every worker; files not yet parsed resolve undefined. */
@@ -82,7 +98,7 @@ export class WorkerPool {
 
   private spawn(): void {
     const setup: WorkerSetup = { kind: this.opts.kind };
-    const worker = new Worker(workerScript(), {
+    const worker = new Worker(workerScript('worker.js'), {
       workerData: setup,
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxMemoryMb },
       // A library's console output (pdf.js warns on stdout) must not mix into the progress bar.
@@ -163,7 +179,7 @@ export class WorkerPool {
         const id = this.nextId++;
         slot.tasks.push({ ...task, id });
         if (slot.tasks.length === 1) this.startTimer(slot);
-        slot.worker.postMessage({ id, path: task.path, bytes: task.bytes } satisfies JobMessage);
+        slot.worker.postMessage({ type: 'job', id, path: task.path, bytes: task.bytes } satisfies JobMessage);
       }
     }
   }

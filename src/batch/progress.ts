@@ -13,7 +13,7 @@ export interface ProgressState {
 }
 
 const BAR = 24;
-const REDRAW_MS = 100;
+export const REDRAW_MS = 100;
 const RATE_WINDOW_MS = 20_000;
 
 export function duration(seconds: number): string {
@@ -45,9 +45,19 @@ export class Progress {
     this.last = now;
   }
 
-  /** Called on every file done; draws at most every REDRAW_MS (terminal) or logEveryMs (otherwise). */
+  /** How often it draws: every REDRAW_MS on a terminal, every logEveryMs otherwise. */
+  get periodMs(): number {
+    return this.tty ? REDRAW_MS : this.logEveryMs;
+  }
+
+  /** Called on every file done; draws at most every periodMs. */
   update(p: ProgressState, now = Date.now()): void {
-    if (now - this.last < (this.tty ? REDRAW_MS : this.logEveryMs)) return;
+    if (now - this.last < this.periodMs) return;
+    this.show(p, now);
+  }
+
+  /** Draws now: for a caller that already keeps to periodMs (batch's coordinator sends progress that often). */
+  show(p: ProgressState, now = Date.now()): void {
     this.last = now;
     this.samples.push([now, p.done]);
     while (this.samples.length > 2 && now - this.samples[1]![0] > RATE_WINDOW_MS) this.samples.shift();

@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { NianbaoError } from '../errors';
 import { parseBuffer } from '../pipeline';
 import { WorkerOutcome } from './outcome';
-import { JobMessage, TEST_DELAY_ENV, WorkerMessage, WorkerSetup } from './protocol';
-import { encoders } from './sinks';
+import { JobMessage, MainMessage, TEST_DELAY_ENV, WorkerMessage, WorkerSetup } from './protocol';
+import { encoders } from './sinks/encoders';
 import { youngCollector } from './young';
 
 /**
@@ -19,11 +20,23 @@ const utf8 = new TextEncoder();
 /** Between reports, every few: each one's garbage is dead by then (young.ts). */
 const collectYoung = youngCollector(4);
 
-async function parse(job: JobMessage): Promise<WorkerOutcome> {
+function read(file: string): Uint8Array | WorkerOutcome {
   try {
-    const record = await parseBuffer(new Uint8Array(job.bytes), { path: job.path });
+    return fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    return { ok: false, code: 'IO', message };
+  }
+}
+
+async function parse(job: JobMessage): Promise<WorkerOutcome> {
+  const bytes = job.bytes ? new Uint8Array(job.bytes) : read(job.path);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  try {
+    const record = await parseBuffer(bytes, { path: job.path });
     const encoded = encode(record);
-    // Text goes as UTF-8 bytes, transferred: no copy on the way, and the main thread writes them as they are.
+    // Text goes as UTF-8 bytes, transferred: no copy on the way, and the coordinator writes them as they are.
     const payload = typeof encoded === 'string' ? utf8.encode(encoded) : encoded;
     return { ok: true, payload, failedChecks: record.checks.filter((c) => !c.ok).length };
   } catch (e) {
@@ -45,8 +58,9 @@ async function run(job: JobMessage): Promise<void> {
 // The pool sends files ahead; they are parsed strictly one after another, in the order sent (the pool's time limit
 // runs for the first file it has not heard back about).
 let queue = Promise.resolve();
-port.on('message', (job: JobMessage) => {
-  queue = queue.then(() => run(job));
+port.on('message', (m: MainMessage) => {
+  // Spent records need nothing done: arriving here, they are this thread's garbage, freed by its collections.
+  if (m.type === 'job') queue = queue.then(() => run(m));
 });
 
 port.postMessage({ type: 'ready' } satisfies WorkerMessage);

@@ -9,9 +9,9 @@ import vm from 'node:vm';
  * DOM and tables alive, so over a thousand reports every worker's young generation grew to its largest (16 MB
  * semi-spaces) and the batch's peak memory with it: 147 MB for 100 HTML reports, 234 MB for 10,000. A scavenge
  * run between two reports finds next to nothing alive: it costs a fraction of a millisecond, and the young
- * generation stays as small as one report needs. Every 4th report in a worker and every 16th record written in
- * the main thread: about 140 MB for 100 and 155 MB for 10,000, at no cost in throughput that `npm run bench` can see
- * (every report: 10,000 at 168 MB, 17% more CPU time).
+ * generation stays as small as one report needs. Parse workers collect every 4th report (every report: 17% more
+ * CPU time). The coordinator thread does not: it handles a little for every file, so over 10,000 files even what
+ * survives between files added up; its young generation is held small instead (index.ts).
  *
  * `gc` is exposed the way Jest exposes it for --logHeapUsage: the flag set at run time, the function taken from
  * a fresh context. Where that is not possible the collection is skipped, and only memory is the worse for it.

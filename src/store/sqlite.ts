@@ -3,6 +3,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { NianbaoError } from '../errors';
 import type { ReportRecord } from '../schema';
+import { DigestSet } from '../batch/digestSet';
 
 /**
  * The SQLite store of parse results: what `nianbao batch --out x.sqlite` writes, and what anything else that
@@ -10,7 +11,7 @@ import type { ReportRecord } from '../schema';
  * its file's bytes; its numbers, checks and warnings hang off that key. Writes go in transactions, so a run that
  * is killed leaves whole reports or none.
  *
- * `reportRows` is pure and cheap to send between threads: batch's workers build the rows, the main thread inserts.
+ * `reportRows` is pure and cheap to send between threads: batch's workers build the rows, its coordinator thread inserts.
  */
 
 export const STORE_VERSION = 1;
@@ -162,9 +163,11 @@ export class ReportStore {
   }
 
   /** Hashes of every file already stored, as a report or as an error. */
-  knownHashes(): Set<string> {
+  knownHashes(): DigestSet {
+    const known = new DigestSet();
     const rows = this.db.prepare('SELECT sha256 FROM reports UNION ALL SELECT sha256 FROM errors WHERE sha256 IS NOT NULL').pluck().iterate();
-    return new Set(rows as Iterable<string>);
+    for (const sha of rows as Iterable<string>) known.add(sha);
+    return known;
   }
 
   /** Paths of files stored as an error with no hash (they could not be read at all). */

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { globToRegExp, listInputs } from '../../src/batch/inputs';
 import { Progress, progressText } from '../../src/batch/progress';
+import { hashInput } from '../../src/batch/run';
 import { formatSummary } from '../../src/batch/summary';
 import { tmpDir } from './helpers';
 
@@ -64,6 +66,37 @@ describe('progress', () => {
       'nianbao batch: 400/600 files 66% · 20.0/s · ETA 10s · 0 failed\n',
       'nianbao batch: 600/600 files 100% · 20.0/s · ETA 0s · 0 failed\n',
     ]);
+  });
+
+  test('it says how often it draws, and show draws at once (batch\'s coordinator sends progress that often)', () => {
+    const stream = Object.assign(new PassThrough(), { isTTY: false });
+    const chunks: string[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c.toString()));
+    expect(new Progress(Object.assign(new PassThrough(), { isTTY: true }), 10_000, 0).periodMs).toBe(100);
+    const p = new Progress(stream, 10_000, 0);
+    expect(p.periodMs).toBe(10_000);
+    p.update({ done: 1, total: 10, failed: 0 }, 9_990); // too soon: nothing
+    p.show({ done: 2, total: 10, failed: 0 }, 9_995); // a message that came a little early is still drawn
+    expect(chunks).toEqual(['nianbao batch: 2/10 files 20% · 0.2/s · ETA 40s · 0 failed\n']);
+  });
+});
+
+describe('hashing a file on the coordinator', () => {
+  test('a file larger than the read buffer hashes as a whole, and one over --max-memory is TOO_LARGE with its hash', () => {
+    const dir = tmpDir('hash');
+    const file = path.join(dir, 'big.pdf');
+    const bytes = Buffer.alloc(2.5 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) & 0xff;
+    fs.writeFileSync(file, bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    expect(hashInput(file, 512)).toEqual({ sha256 });
+    expect(hashInput(file, 2)).toEqual({
+      error: { path: file, sha256, code: 'TOO_LARGE', message: 'the file is 3 MB, more than --max-memory 2 MB' },
+    });
+    expect(hashInput(path.join(dir, 'gone.pdf'), 512)).toEqual({
+      error: { path: path.join(dir, 'gone.pdf'), sha256: null, code: 'IO', message: 'no such file' },
+    });
+    expect(hashInput(dir, 512)).toMatchObject({ error: { code: 'IO', message: 'is a directory' } });
   });
 });
 

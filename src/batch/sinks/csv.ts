@@ -7,6 +7,7 @@ import { csvLine, UTF8_BOM } from '../../csv/write';
 import { FileError } from '../outcome';
 import { Sink } from './sink';
 import { AppendFile, sizeOf } from './appendFile';
+import { DigestSet } from '../digestSet';
 
 /**
  * CSV, UTF-8 with a BOM: one row per report (columns: src/csv/columns.ts), or with --long one row per number.
@@ -36,7 +37,7 @@ function layout(long: boolean): Layout {
 }
 
 function scan(file: string, long: boolean, l: Layout) {
-  const known = new Set<string>();
+  const known = new DigestSet();
   const unreadable = new Set<string>();
   const head = Buffer.alloc(3);
   const fd = fs.openSync(file, 'r');
@@ -80,7 +81,7 @@ export function openCsv(out: string, long: boolean): Sink {
   if (!existing) file.write(UTF8_BOM + csvLine(l.header));
   const errorRow = long ? longErrorRow : wideErrorRow;
   return {
-    known: existing?.known ?? new Set(),
+    known: existing?.known ?? new DigestSet(),
     unreadable: existing?.unreadable ?? new Set(),
     writeReport: (payload) => file.write(payload as Uint8Array),
     writeError: (e: FileError) => file.write(csvLine(errorRow(e.path, e.sha256, e.code, e.message))),

@@ -1,34 +1,23 @@
-import { ReportRecord } from '../../schema';
-import { BatchOptionsParsed, outputKind } from '../options';
-import { EncodeKind } from '../protocol';
-import { encodeCsv, encodeCsvLong, openCsv } from './csv';
-import { encodeJsonl, openJsonl } from './jsonl';
-import { encodeSqlite, openSqlite } from './sqlite';
-import { Sink } from './sink';
+import { encodeKind } from '../kinds';
+import type { Sink } from './sink';
 
 export type { Sink } from './sink';
 
-export const encoders: Record<EncodeKind, (record: ReportRecord) => unknown> = {
-  jsonl: encodeJsonl,
-  csv: encodeCsv,
-  'csv-long': encodeCsvLong,
-  sqlite: encodeSqlite,
-};
-
-export function encodeKind(opts: Pick<BatchOptionsParsed, 'out' | 'long'>): EncodeKind {
-  const kind = outputKind(opts.out)!;
-  return kind === 'csv' && opts.long ? 'csv-long' : kind;
-}
-
-export function openSink(opts: Pick<BatchOptionsParsed, 'out' | 'long'>): Sink {
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * OUT opened for writing. Each kind's module is loaded only when it is the one written: the coordinator thread then
+ * carries no more than its sink needs (the CSV sink derives its columns from the contract's zod schema; the others
+ * do not load zod at all).
+ */
+export function openSink(opts: { out: string; long: boolean }): Sink {
   switch (encodeKind(opts)) {
     case 'jsonl':
-      return openJsonl(opts.out);
+      return (require('./jsonl') as typeof import('./jsonl')).openJsonl(opts.out);
     case 'csv':
-      return openCsv(opts.out, false);
+      return (require('./csv') as typeof import('./csv')).openCsv(opts.out, false);
     case 'csv-long':
-      return openCsv(opts.out, true);
+      return (require('./csv') as typeof import('./csv')).openCsv(opts.out, true);
     case 'sqlite':
-      return openSqlite(opts.out);
+      return (require('./sqlite') as typeof import('./sqlite')).openSqlite(opts.out);
   }
 }

@@ -4,6 +4,7 @@ import { ReportRecord } from '../../schema';
 import { errorRecord, FileError } from '../outcome';
 import { Sink } from './sink';
 import { AppendFile, sizeOf } from './appendFile';
+import { DigestSet } from '../digestSet';
 
 /** JSON Lines: a report is exactly the line `nianbao parse` prints; a bad file is an error record. */
 
@@ -19,7 +20,7 @@ const SHA_KEY = Buffer.from('"sha256":"');
  * JSON string, where its quotes would be escaped), so report lines are not parsed whole; error lines are small.
  */
 function scan(file: string) {
-  const known = new Set<string>();
+  const known = new DigestSet();
   const unreadable = new Set<string>();
   const fd = fs.openSync(file, 'r');
   const chunk = Buffer.allocUnsafe(1 << 20);
@@ -65,7 +66,7 @@ export function openJsonl(out: string): Sink {
   const existing = sizeOf(out) ? scan(out) : undefined;
   const file = new AppendFile(out, existing?.validEnd);
   return {
-    known: existing?.known ?? new Set(),
+    known: existing?.known ?? new DigestSet(),
     unreadable: existing?.unreadable ?? new Set(),
     writeReport: (payload) => file.write(payload as Uint8Array),
     writeError: (e: FileError) => file.write(`${JSON.stringify(errorRecord(e))}\n`),
