@@ -14,6 +14,8 @@ import { EXTRACTORS_DIR } from '../templates';
 const NUMBERING = /^(?:[（(]?\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）]?\s*[、.．,，:：]?\s*)+/;
 const NOISE = /[\s“”"'‘’「」『』《》<>〈〉（）()【】\[\]、，,。.．:：;；!！?？·•\-—_~/／\\|]/g;
 
+/** Enough for every label the templates print; free text must not make a long batch grow (each worker keeps its own). */
+const MEMO_LIMIT = 4096;
 const normMemo = new Map<string, string>();
 
 /** Memoised: the same labels recur in every report of a batch. */
@@ -21,7 +23,7 @@ export function normLabel(s: string): string {
   let n = normMemo.get(s);
   if (n === undefined) {
     n = normalize(s);
-    if (normMemo.size > 50000) normMemo.clear();
+    if (normMemo.size >= MEMO_LIMIT) normMemo.clear();
     normMemo.set(s, n);
   }
   return n;
@@ -81,7 +83,7 @@ function wordsOf(s: string): Set<string> {
   let w = words.get(s);
   if (!w) {
     w = new Set(cut()(s));
-    if (words.size > 20000) words.clear();
+    if (words.size >= MEMO_LIMIT) words.clear();
     words.set(s, w);
   }
   return w;

@@ -83,7 +83,7 @@ function looksNumeric(s: string): boolean {
   if (yes === undefined) {
     const t = normalizeChars(s).trim();
     yes = /\d/.test(t) && parseNumber(t).ok && !MARKER_ONLY.test(t);
-    if (numeric.size > 10000) numeric.clear();
+    if (numeric.size >= 4096) numeric.clear(); // bounded: free text must not make a long batch grow
     numeric.set(s, yes);
   }
   return yes;
