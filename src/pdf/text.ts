@@ -47,8 +47,9 @@ export async function pageText(page: PdfPage, pageNumber: number): Promise<Fragm
       const vx = c / up;
       const vy = d / up;
       const h = item.height || up;
-      const w = item.width;
-      corners = [[e, f], [e + ux * w, f + uy * w], [e + vx * h, f + vy * h], [e + ux * w + vx * h, f + uy * w + vy * h]];
+      const { offset, width: w } = inkSpan(item.str, item.width, scale);
+      const [ox, oy] = [e + ux * offset, f + uy * offset];
+      corners = [[ox, oy], [ox + ux * w, oy + uy * w], [ox + vx * h, oy + vy * h], [ox + ux * w + vx * h, oy + uy * w + vy * h]];
       along = [ux, uy];
     }
     const box = { x: Infinity, x2: -Infinity, y: Infinity, y2: -Infinity };
@@ -178,6 +179,23 @@ export function joinTouching(frags: readonly Fragment[]): Fragment[] {
 
 // Before normalisation: full-width punctuation （，） still counts as a full character.
 const charWidth = (ch: string) => (isCjk(ch) ? 1 : /\s/.test(ch) ? 0 : 0.55);
+
+/**
+ * Where an item's text is, without the spaces it begins or ends with: pdfjs counts them in its width, so "２４ "
+ * in a cell that ends where the next begins reached into that next cell's column (held-out g97-003). The spaces
+ * share out the width the characters leave over, by the widths of charWidth (ideographs and full-width forms
+ * exact, a font size each).
+ */
+export function inkSpan(str: string, width: number, size: number): { offset: number; width: number } {
+  const lead = str.length - str.trimStart().length;
+  const trail = str.length - str.trimEnd().length;
+  if (!lead && !trail) return { offset: 0, width };
+  const spaces = [...str].filter((ch) => /\s/.test(ch)).length;
+  const spare = width - [...str].reduce((s, ch) => s + charWidth(ch), 0) * size;
+  if (spare <= 0 || !spaces) return { offset: 0, width };
+  const space = spare / spaces;
+  return { offset: lead * space, width: width - (lead + trail) * space };
+}
 
 /**
  * pdfjs joins neighbouring cells into one item with a space between ("5 14", "本年新制作数量 本年新公开数量"):

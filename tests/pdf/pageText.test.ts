@@ -1,4 +1,4 @@
-import { pageText } from '../../src/pdf/text';
+import { inkSpan, pageText } from '../../src/pdf/text';
 import type { PdfPage } from '../../src/pdf/load';
 
 /** A page of pdfjs text items, each [text, x, y] in PDF space (y up), 10 pt characters. */
@@ -22,5 +22,36 @@ describe('text of a PDF page', () => {
     const rows: [string, number, number][] = [700, 686, 672].flatMap((y, i) => [[`${i + 1}.其他`, 50, y], ['无', 300, y], ['1', 400, y]] as [string, number, number][]);
     const frags = await pageText(page(rows), 1);
     expect(frags.filter((f) => f.text.includes('无')).map((f) => f.text)).toEqual(['无', '无', '无']);
+  });
+});
+
+describe('an item\'s extent without the spaces pdfjs counts in its width', () => {
+  test('a trailing space is not ink: "２４ " ends where its two digits do (g97-003)', () => {
+    expect(inkSpan('２４ ', 29.6, 12)).toEqual({ offset: 0, width: 24 });
+    expect(inkSpan('２４', 24, 12)).toEqual({ offset: 0, width: 24 });
+  });
+
+  test('leading spaces move the start; spaces share what the characters leave over', () => {
+    const s = inkSpan('  本年 ', 48, 12);
+    expect(s.offset).toBeCloseTo(16); // two spaces of the 24 points left over by three
+    expect(s.width).toBeCloseTo(24);
+  });
+
+  test('an item narrower than its characters\' estimate is left as it is', () => {
+    expect(inkSpan('12 ', 10, 12)).toEqual({ offset: 0, width: 10 });
+  });
+
+  test('on a page: a number whose item ends in a space does not reach the next column', async () => {
+    const p = {
+      getViewport: () => ({ transform: [1, 0, 0, -1, 0, 800] }),
+      getTextContent: async () => ({
+        styles: { f1: {} },
+        items: [{ str: '２４ ', transform: [12, 0, 0, 12, 505.3, 400], width: 29.6, height: 12, fontName: 'f1' }],
+      }),
+    } as unknown as PdfPage;
+    const [f] = await pageText(p, 1);
+    expect(f?.text).toBe('24');
+    expect(f?.x).toBeCloseTo(505.3);
+    expect(f?.x2).toBeCloseTo(529.3);
   });
 });
