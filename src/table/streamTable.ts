@@ -195,13 +195,15 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     // (A unit is no digit: 0 over 件 is the cell 0件 wrapped.)
     if (pairs.some((p, k) => /^0/.test(normalizeChars(p!.u.text)) && digits(lower.words[k]!)) || (digitCount(lower) >= 3 && !centred)) continue;
     // A cell wrapped over three lines in a narrow column (１ / the row's ７ / ７): its first digits stand on a line
-    // of digits alone just above the row's line, as far above it as the last digits stand below.
+    // of digits alone just above the row's line, as far above it as the last digits stand below; or on the line
+    // of a group label, the one number there, right of it (三、本年度 1 / (一)予以公开 … 5 / 3: Chromium's 153).
     pairs.forEach((p, k) => {
       const w = lower.words[k]!;
       if (p!.upper.words.every((o) => o.value)) return;
       for (const top of out) {
-        if (top === p!.upper || top === lower || top.page !== lower.page || top.y >= p!.upper.y || !top.words.every(digits)) continue;
-        const t = top.words.find((o) => overlap(o, p!.u) > 0 && !/^0/.test(normalizeChars(o.text)));
+        if (top === p!.upper || top === lower || top.page !== lower.page || top.y >= p!.upper.y) continue;
+        const t = top.words.find((o) => overlap(o, p!.u) > 0 && digits(o) && !/^0/.test(normalizeChars(o.text)));
+        if (!t || !(top.words.every(digits) || top.words.every((o) => o === t || (!o.value && o.x2 < t.x)))) continue;
         const gap = t ? p!.u.y - t.y2 : Infinity;
         if (!t || gap < -0.2 * h || gap >= opts.blankGap * 0.5 * h || Math.abs((p!.u.y - t.y) - (w.y - p!.u.y)) >= 0.3 * h) continue;
         // (A new word, not the old one changed: the lines are read again with other choices, pdf.ts.)

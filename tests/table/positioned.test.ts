@@ -146,6 +146,27 @@ describe('tables from positioned text', () => {
     expect(grid(tables(blocksFromLines(lines, OPTS).blocks)[0])).toEqual(once);
   });
 
+  test('a number wrapped over three lines whose first digit stands on a group label\'s line is read whole', () => {
+    // c23-025 again: 153 as １ / ５ / ３ in the total column, its １ on the line of 三、本年度 (the group label, wrapped
+    // in its own narrow cell); 93 and 49 beside it as ９ / ３ and ４ / ９, centred on the row's line.
+    const blocks = read([
+      ...line(100, [[0, '信息内容'], [200, '自然人'], [250, '企业'], [300, '其他'], [350, '总计']]),
+      ...line(140, [[0, '二、上年结转政府信息公开申请数量'], [200, '0'], [250, '0'], [300, '0'], [350, '0']]),
+      ...line(160, [[0, '三、本年度'], [350, '1']]),
+      ...line(167.5, [[200, '9'], [250, '4']]),
+      ...line(175, [[0, '办理结果'], [60, '（一）予以公开'], [300, '6'], [350, '5']]),
+      ...line(182.5, [[200, '3'], [250, '9']]),
+      ...line(190, [[350, '3']]),
+      ...line(230, [[60, '（二）部分公开'], [200, '1'], [250, '0'], [300, '0'], [350, '1']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    const granted = rows.find((r) => r.includes('（一）予以公开'));
+    expect(granted?.slice(-4)).toEqual(['93', '49', '6', '153']);
+    // The group label's line keeps no number of its own.
+    expect(rows.flat()).not.toContain('53');
+    expect(rows.filter((r) => r.some((c) => c.startsWith('三、本年度'))).flat().filter((c) => /^\d+$/.test(c))).toEqual([]);
+  });
+
   test('a cell of 0件 wrapped round its row\'s line (0 above, 件 below) is the row\'s 0, not a row of its own', () => {
     // c23-026 (Chromium): the total column too narrow for 0件. "0 over 0 is two rows of zeros" holds for digits only.
     const blocks = read([
