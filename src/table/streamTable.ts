@@ -239,7 +239,10 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
   // The upper quartile: a label that spans group and item columns ((七)总计, 四、结转…) starts further left.
   const upper = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.ceil((xs.length - 1) * 0.75)] : undefined);
   const allItemX = upper([...itemXs.values()].flat());
-  const itemX = (page: number) => upper(itemXs.get(page) ?? []) ?? allItemX ?? -Infinity;
+  // In a PDF a table's columns stand where they stood on the page before: a page with few rows of numbers beside
+  // their labels ((六)其他处理's items wrapped round their numbers, then (七)总计 and 四、结转… left of the items) must
+  // not set the item column by those alone (c43-034). Layout text packs every page on its own.
+  const itemX = (page: number) => (opts.sharedCoordinates ? allItemX : upper(itemXs.get(page) ?? []) ?? allItemX) ?? -Infinity;
   // A label line is full when it runs up to where the numbers begin: its cell wraps onto the next line.
   const full = (w: Word) => w.x2 >= valueEdge(w.page) - opts.em - opts.columnTolerance;
 

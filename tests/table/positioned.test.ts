@@ -167,6 +167,37 @@ describe('tables from positioned text', () => {
     expect(rows.filter((r) => r.some((c) => c.startsWith('三、本年度'))).flat().filter((c) => /^\d+$/.test(c))).toEqual([]);
   });
 
+  test('a page whose items wrap round their numbers takes the item column from the pages before (PDF)', () => {
+    // c43-034 (Chromium): on the last page only (七)总计 and 四、结转… stand beside their numbers, both left of the
+    // items; (六)其他处理, wrapped in its narrow cell, was then read as an item and cut 2.申请人… in three rows.
+    const blocks = read([
+      ...line(100, [[0, '信息内容'], [200, '自然人'], [250, '企业'], [300, '其他'], [350, '总计']]),
+      ...line(130, [[0, '（五）不予处理'], [60, '1.信访举报投诉类申请'], [200, '2'], [250, '0'], [300, '0'], [350, '2']]),
+      ...line(150, [[60, '2.重复申请'], [200, '1'], [250, '0'], [300, '0'], [350, '1']]),
+      ...line(170, [[60, '3.要求提供公开出版物'], [200, '0'], [250, '0'], [300, '0'], [350, '0']]),
+      ...line(30, [[60, '1.申请人无正当理由逾期']], 2),
+      ...line(37.5, [[60, '不补正、行政机关不再处'], [200, '1']], 2),
+      ...line(45, [[60, '理其政府信息公开申请']], 2),
+      ...line(52.5, [[0, '（六）其']], 2),
+      ...line(60, [[60, '2.申请人逾期未按收费通']], 2),
+      ...line(67.5, [[0, '他处理']], 2),
+      ...line(75, [[60, '知要求缴纳费用、行政机'], [200, '0']], 2),
+      ...line(82.5, [[60, '关不再处理其政府信息公']], 2),
+      ...line(90, [[60, '开申请']], 2),
+      ...line(105, [[60, '3.其他']], 2),
+      ...line(125, [[0, '（七）总计'], [200, '4'], [250, '0'], [300, '0'], [350, '4']], 2),
+      ...line(145, [[0, '四、结转下年度继续办理'], [200, '0'], [350, '0']], 2),
+    ]);
+    const rows = tables(blocks).flatMap((t) => grid(t));
+    expect(rows.slice(4)).toEqual([
+      ['', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '1', '', '', ''],
+      ['（六）其他处理', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '0', '', '', ''],
+      ['', '3.其他', '', '', '', ''],
+      ['', '（七）总计', '4', '0', '0', '4'],
+      ['', '四、结转下年度继续办理', '0', '', '', '0'],
+    ]);
+  });
+
   test('a cell of 0件 wrapped round its row\'s line (0 above, 件 below) is the row\'s 0, not a row of its own', () => {
     // c23-026 (Chromium): the total column too narrow for 0件. "0 over 0 is two rows of zeros" holds for digits only.
     const blocks = read([
