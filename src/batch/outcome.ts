@@ -19,6 +19,15 @@ export interface FileError {
   message: string;
 }
 
+/** What a failed read of a file says, in words (an IO error record's message). */
+export function ioMessage(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** The JSON Lines form of a FileError. */
 export interface ErrorRecord {
   error: { code: BatchErrorCode; message: string };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { listInputs } from './inputs';
 import type { BatchOptionsParsed } from './options';
 import { DigestSet } from './digestSet';
-import { FileError } from './outcome';
+import { FileError, ioMessage } from './outcome';
 import { WorkerPool } from './pool';
 import { ProgressState } from './progress';
 import { encodeKind } from './kinds';
@@ -57,10 +57,7 @@ export function hashInput(file: string, maxMemoryMb: number): Input {
     }
     return { sha256 };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied'
-      : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    return { error: { path: file, sha256: null, code: 'IO', message } };
+    return { error: { path: file, sha256: null, code: 'IO', message: ioMessage(e) } };
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }

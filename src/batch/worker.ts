@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { NianbaoError } from '../errors';
 import { parseBuffer } from '../pipeline';
-import { WorkerOutcome } from './outcome';
+import { ioMessage, WorkerOutcome } from './outcome';
 import { JobMessage, MainMessage, TEST_DELAY_ENV, WorkerMessage, WorkerSetup } from './protocol';
 import { encoders } from './sinks/encoders';
 import { youngCollector } from './young';
@@ -24,9 +24,7 @@ function read(file: string): Uint8Array | WorkerOutcome {
   try {
     return fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    return { ok: false, code: 'IO', message };
+    return { ok: false, code: 'IO', message: ioMessage(e) };
   }
 }
 
