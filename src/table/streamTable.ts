@@ -512,6 +512,8 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
 
     // Columns: as many as the header has leaves, or the numbers show, or the segment above had.
     const pages = [...new Set(values.map((v) => v.w.page))];
+    // Rows whose numbers a page break cut apart: each page holds only part of their sums (g101-000, section 四).
+    const partialRows = new Set(drafts.flatMap((d, ri) => (new Set(d.values.map((w) => w.page)).size > 1 ? [ri] : [])));
     const place = (k: number) => {
       const cols = new Map<Word, number>();
       let width = k;
@@ -525,7 +527,7 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         // Layout text: a number covers the columns it is printed across, not one a character (printedWidth.ts).
         const res = placeValues(vs.map((v) => ({ row: v.ri, ...printedSpan(v.w, opts.sharedCoordinates), value: parseNumber(v.w.text).value })), k,
           { ...(anchors ? { anchors } : {}), ...(anchors && opts.sharedCoordinates ? { anchorLefts: header.leaves.map((l) => l.x) } : {}),
-            ...(looseAnchors ? { looseAnchors } : {}), totals, tolerance: opts.sharedCoordinates ? opts.columnTolerance : TOUCHING, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
+            ...(looseAnchors ? { looseAnchors } : {}), totals, partialRows, tolerance: opts.sharedCoordinates ? opts.columnTolerance : TOUCHING, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
             ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });
         const alts = res.alternatives ?? [res.cols];
         const chosen = alts.length > 1 && opts.readings ? alts[opts.readings.pick(res.alternativeCosts ?? alts.map(() => 0))]! : res.cols;

@@ -37,6 +37,11 @@ export interface PlaceHints {
   /** The header cells' left edges beside `anchors`, where positions are exact (PDF). */
   anchorLefts?: readonly number[];
   totals?: readonly TotalGroup[];
+  /**
+   * Rows with numbers on other pages too (a row cut by a page break, each page placed on its own): the numbers
+   * here are only part of the row, so its sums say nothing about them.
+   */
+  partialRows?: ReadonlySet<number>;
   /** Largest gap between two numbers that still reads as one column (0 for character columns). */
   tolerance?: number;
   /**
@@ -187,7 +192,7 @@ export function placeValues(values: readonly ValuePos[], k: number, hints: Place
     anchors ? cl.members.reduce((sum, i) => sum + distance(values[i]!, c), 0) : 0));
   // The cheapest a cluster can cost from a column on: a bound for cutting the search short.
   const floor = geo.map((g) => g.map((_, c) => Math.min(...g.slice(c))));
-  const rows = [...new Set(values.map((v) => v.row))];
+  const rows = [...new Set(values.map((v) => v.row))].filter((r) => !hints.partialRows?.has(r));
   const rowValues = rows.map((r) => clusters.map((cl) => cl.members.find((i) => values[i]!.row === r)));
 
   // Every increasing map of the clusters onto the columns, depth first, cut where it cannot beat the

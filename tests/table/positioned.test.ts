@@ -198,6 +198,21 @@ describe('tables from positioned text', () => {
     ]);
   });
 
+  test('a row cut by a page break: its numbers on each page are placed by position, not by sums each page breaks', () => {
+    // g101-000 (LibreOffice): section 四's row of numbers, each group's 结果维持 pushed onto the next page.
+    // Header cells 50 points apart, 40 wide; each number under its cell's middle.
+    const head = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const at = (c: number) => 118 + 50 * c;
+    const blocks = read([
+      ...line(100, [[0, '信息内容'], ...Array.from({ length: 10 }, (_, c): [number, string] => [100 + 50 * c, head[c % 5]!])]),
+      ...line(130, [[0, '合计'], [at(1), '0'], [at(2), '0'], [at(3), '0'], [at(4), '2'], [at(6), '1'], [at(7), '0'], [at(8), '0'], [at(9), '4']]),
+      ...line(30, [[at(0), '2'], [at(5), '3']], 2),
+      ...line(60, [[0, '五、存在的主要问题及改进情况']], 2),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows.find((r) => r[0] === '合计')).toEqual(['合计', '2', '0', '0', '0', '2', '3', '1', '0', '0', '4']);
+  });
+
   test('a cell of 0件 wrapped round its row\'s line (0 above, 件 below) is the row\'s 0, not a row of its own', () => {
     // c23-026 (Chromium): the total column too narrow for 0件. "0 over 0 is two rows of zeros" holds for digits only.
     const blocks = read([
@@ -380,5 +395,16 @@ describe('numbers placed on columns', () => {
     const res = placeValues([v(0, 0, 2), v(0, 10, 3), v(0, 20, 5)], 5, { totals: [{ members: [0, 1, 2, 3], total: 4 }] });
     expect(res.cols[2]).toBe(4);
     expect(res.guessed).toBe(true);
+  });
+
+  test('a row cut by a page break is placed by position: its sums hold only across the pages (g101-000)', () => {
+    // Section 四's one row: each group's 结果维持 went to the next page, so on this page neither group adds up.
+    // Judged by its sums, 2 (the first group's total) moved right into the second group, where one sum failed
+    // instead of two.
+    const anchors = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+    const totals = [{ members: [0, 1, 2, 3], total: 4 }, { members: [5, 6, 7, 8], total: 9 }];
+    const row = [v(0, 18, 0), v(0, 28, 0), v(0, 38, 0), v(0, 48, 2), v(0, 68, 1), v(0, 78, 0), v(0, 88, 0), v(0, 98, 4)];
+    expect(placeValues(row, 10, { anchors, totals }).cols).not.toEqual([1, 2, 3, 4, 6, 7, 8, 9]);
+    expect(placeValues(row, 10, { anchors, totals, partialRows: new Set([0]) }).cols).toEqual([1, 2, 3, 4, 6, 7, 8, 9]);
   });
 });
