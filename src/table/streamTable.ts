@@ -187,6 +187,13 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     }
     const pairs = lower.words.map(above);
     if (pairs.some((p) => !p)) continue;
+    // Digits alone between two rows' lines may end the row above (10 / 4) or begin a cell of the row below wrapped
+    // round its line (11 / (七)总计 … / 8): where the row below has nothing in their column and the line after it
+    // has digits there alone, they begin that cell (g101-040: 11 and 118, not 1111 and 8).
+    const page = out.filter((l) => l.page === lower.page && l.y > lower.y).sort((a, b) => a.y - b.y);
+    const [rowBelow, afterRow] = page;
+    if (rowBelow && afterRow && !opts.sharedCoordinates && rowBelow.words.some((o) => o.value) && afterRow.words.every(digits) &&
+      lower.words.every((w) => !rowBelow.words.some((o) => under(o, w) > 0) && afterRow.words.some((o) => under(o, w) > 0))) continue;
     // No number is printed with a leading zero: "0" over "0" is two rows of zeros, not 00. And a line of three or
     // more numbers under as many is the next row (its label printed lower), not three cells wrapping at once,
     // unless a row's line stands between the two with numbers in other columns: then cells of that row wrapped,

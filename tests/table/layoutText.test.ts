@@ -188,6 +188,24 @@ describe('tables from layout text', () => {
     ]);
   });
 
+  test('digits alone between two rows begin the lower row\'s cell wrapped round its line, not the upper row\'s', () => {
+    // g101-040: (六)其他处理's total １１ on its own line; then １１ / (七)总计's line / ８ is 118, not 1111 and 8.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[28, '自然人'], [36, '商业企业'], [46, '总计']]),
+      at([[4, '（六）其他处理'], [29, '８'], [37, '３'], [46, '１１']]),
+      at([[46, '１１']]),
+      at([[4, '（七）总计'], [29, '９１'], [37, '２７']]),
+      at([[46, '８']]),
+      at([[0, '四、结转下年度继续办理'], [29, '０'], [37, '０'], [46, '０']]),
+    ].join('\n'));
+    expect(grid(blocks.find((b) => b.kind === 'table')).slice(1)).toEqual([
+      ['（六）其他处理', '８', '３', '１１'],
+      ['（七）总计', '９１', '２７', '１１８'],
+      ['四、结转下年度继续办理', '０', '０', '０'],
+    ]);
+  });
+
   test('a small table\'s header cut by a page break: the two lines are matched cell for cell', () => {
     // g71-079: pdftotext lays out each page on its own, so 数量 under 上一年项目 stands at another column.
     const { blocks } = blocksFromLayoutText([
