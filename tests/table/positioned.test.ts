@@ -397,6 +397,23 @@ describe('numbers placed on columns', () => {
     expect(res.guessed).toBe(true);
   });
 
+  test('as many clusters as columns are read in order, unless the header says otherwise by far (layout text)', () => {
+    // g97-049: one row's numbers set a few characters left (its label wraps) form a cluster of their own, and the
+    // fourth column is empty: read in order, every column after the first would be one to the right.
+    const anchors = [10, 20, 30, 40, 50, 60, 70];
+    const xs = [8, 18, 28, 48, 58, 68];
+    const vals = [0, 2, 3].flatMap((r) => xs.map((x) => v(r, x)));
+    const row = [v(1, 0), ...xs.slice(1).map((x) => v(1, x))];
+    const values = [...vals, ...row];
+    const expected = values.map((p) => (p.x < 13 ? 0 : p.x < 23 ? 1 : p.x < 33 ? 2 : p.x < 53 ? 4 : p.x < 63 ? 5 : 6));
+    expect(placeValues(values, 7, { anchors, mergeGap: 1.2 }).cols).toEqual(expected);
+    // Where merging is not allowed (a PDF's exact positions), in order as before.
+    expect(placeValues(values, 7, { anchors }).cols).not.toEqual(expected);
+    // And where the header's positions fit the order about as well, in order.
+    const near = [0, 1, 2].flatMap((r) => [8, 18, 28, 38, 48, 58, 68].map((x) => v(r, x)));
+    expect(placeValues(near, 7, { anchors, mergeGap: 1.2 }).cols).toEqual(near.map((p) => Math.round((p.x - 8) / 10)));
+  });
+
   test('a row cut by a page break is placed by position: its sums hold only across the pages (g101-000)', () => {
     // Section 四's one row: each group's 结果维持 went to the next page, so on this page neither group adds up.
     // Judged by its sums, 2 (the first group's total) moved right into the second group, where one sum failed
