@@ -81,7 +81,7 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${body(pattern)}$`);
 }
 
-async function expandGlob(pattern: string): Promise<string[]> {
+function expandGlob(pattern: string): string[] {
   const parts = pattern.split('/');
   const firstMagic = parts.findIndex((s) => MAGIC.test(s));
   const base = path.normalize(parts.slice(0, firstMagic).join('/') || (pattern.startsWith('/') ? '/' : '.'));
@@ -94,7 +94,7 @@ async function expandGlob(pattern: string): Promise<string[]> {
 }
 
 /** Every file the arguments name, sorted; throws IO for an argument that names nothing. */
-export async function listInputs(args: readonly string[]): Promise<string[]> {
+export function listInputs(args: readonly string[]): string[] {
   const seen = new Set<string>();
   const files: string[] = [];
   for (const arg of args) {
@@ -103,7 +103,7 @@ export async function listInputs(args: readonly string[]): Promise<string[]> {
     if (st?.isDirectory()) walk(arg, isReport, found);
     else if (st) found = [arg];
     else if (MAGIC.test(arg)) {
-      found = await expandGlob(arg);
+      found = expandGlob(arg);
       if (found.length === 0) throw new NianbaoError('IO', arg, 'no file matches this pattern');
     } else throw new NianbaoError('IO', arg, 'no such file or directory');
     if (args.length === 1) return found.sort(); // one argument cannot name a file twice

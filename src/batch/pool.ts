@@ -79,7 +79,7 @@ export class WorkerPool {
     if (!(buffer instanceof ArrayBuffer)) return;
     for (const slot of this.slots) {
       if (!slot.ready) continue;
-      slot.worker.postMessage({ type: 'spent', buffers: [buffer] } satisfies SpentMessage, [buffer]);
+      slot.worker.postMessage({ type: 'spent', buffer } satisfies SpentMessage, [buffer]);
       return;
     }
   }

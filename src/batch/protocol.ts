@@ -28,7 +28,7 @@ export interface JobMessage {
 /** Records already written, given back to be freed where they were made. */
 export interface SpentMessage {
   type: 'spent';
-  buffers: ArrayBuffer[];
+  buffer: ArrayBuffer;
 }
 
 export type MainMessage = JobMessage | SpentMessage;

@@ -65,7 +65,7 @@ export function hashInput(file: string, maxMemoryMb: number): Input {
 
 export async function runBatch(opts: BatchOptionsParsed, io: RunHooks = {}): Promise<BatchSummary> {
   const started = Date.now();
-  const files = await listInputs(opts.inputs);
+  const files = listInputs(opts.inputs);
   const sink = openSink(opts);
   const summary: BatchSummary = {
     out: opts.out, files: files.length, alreadyDone: 0, duplicates: 0, parsed: 0, withFailedChecks: 0, failed: {},

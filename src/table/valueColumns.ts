@@ -192,6 +192,9 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
     if (!a || a.length !== kk || !(hints.mergeGap ?? 0)) return inOrder;
     const spacing = (a[kk - 1]! - a[0]!) / Math.max(1, kk - 1);
     const far = (cs: readonly number[]) => values.reduce((sum, v, i) => sum + Math.abs(centre(v) - a[cs[i]!]!), 0);
+    // No reading beats every number at its nearest column: where even that is not far enough ahead, no search.
+    const nearest = values.reduce((sum, v) => sum + Math.min(...a.map((x) => Math.abs(centre(v) - x))), 0);
+    if (nearest + RECHECK_MARGIN * spacing >= far(cols)) return inOrder;
     const other = place(values, k, hints, true);
     const differs = other.cols.some((c, i) => c !== cols[i]);
     return differs && far(other.cols) + RECHECK_MARGIN * spacing < far(cols) ? other : inOrder;
