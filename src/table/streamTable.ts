@@ -532,7 +532,7 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         const anchors = fits && !header.refitted && (header.page === p || opts.sharedCoordinates) ? header.leaves.map(mid) : undefined;
         const looseAnchors = fits && !anchors ? header.leaves.map(mid) : undefined;
         // Layout text: a number covers the columns it is printed across, not one a character (printedWidth.ts).
-        const res = placeValues(vs.map((v) => ({ row: v.ri, ...printedSpan(v.w, opts.sharedCoordinates), value: parseNumber(v.w.text).value })), k,
+        const res = placeValues(vs.map((v) => ({ row: v.ri, ...printedSpan(v.w, opts.sharedCoordinates), value: parseNumber(v.w.text).value, line: v.w.line ?? v.w.y })), k,
           { ...(anchors ? { anchors } : {}), ...(anchors && opts.sharedCoordinates ? { anchorLefts: header.leaves.map((l) => l.x) } : {}),
             ...(looseAnchors ? { looseAnchors } : {}), totals, partialRows, tolerance: opts.sharedCoordinates ? opts.columnTolerance : TOUCHING, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
             ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });

@@ -1,6 +1,6 @@
 import { Block, TableBlock } from '../../src/model';
 import { Fragment, blocksFromLines, buildLines, dropFurniture } from '../../src/table/positioned';
-import { Readings, placeValues } from '../../src/table/valueColumns';
+import { Readings, increasingNearest, placeValues } from '../../src/table/valueColumns';
 import { toGrid } from '../../src/table/grid';
 
 /**
@@ -423,5 +423,32 @@ describe('numbers placed on columns', () => {
     const row = [v(0, 18, 0), v(0, 28, 0), v(0, 38, 0), v(0, 48, 2), v(0, 68, 1), v(0, 78, 0), v(0, 88, 0), v(0, 98, 4)];
     expect(placeValues(row, 10, { anchors, totals }).cols).not.toEqual([1, 2, 3, 4, 6, 7, 8, 9]);
     expect(placeValues(row, 10, { anchors, totals, partialRows: new Set([0]) }).cols).toEqual([1, 2, 3, 4, 6, 7, 8, 9]);
+  });
+  test('a page whose rows were each set their own way: rows with a number in every column give the columns in order', () => {
+    // g127-002 (pdftotext, a last page without its header): each row's numbers packed against its own label, so
+    // no column lines up and the clusters were more than the columns; the table was widened to 9 and every number
+    // of the first page was read one column right.
+    const at = (row: number, xs: number[]) => xs.map((x) => ({ ...v(row, x, 0), line: 100 + row }));
+    const rows = [at(0, [28, 45, 54, 62, 70, 74, 79]), at(1, [37, 45, 48, 51, 70, 74, 79]), at(2, [37, 45, 54, 57, 70, 73, 79]), at(3, [28, 62, 79])];
+    const res = placeValues(rows.flat(), 7);
+    expect(res.k).toBe(7);
+    expect(res.cols.slice(0, 21)).toEqual([0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6]);
+    // The short row is read against where the full rows put each column, and that is a guess.
+    expect(res.cols.slice(21)).toEqual([0, 3, 6]);
+    expect(res.guessed).toBe(true);
+  });
+
+  test('a row with a number in every column is no proof when its numbers stand on two lines (g97-024)', () => {
+    // Two printed rows read as one fill the columns between them, but not in order: such rows pin nothing, and the
+    // clusters are read as before (here more of them than columns, so the table is widened).
+    const at = (row: number, xs: number[]) => xs.map((x, i) => ({ ...v(row, x, 0), line: 100 + 2 * row + (i % 2) }));
+    const rows = [at(0, [28, 45, 54, 62, 70, 74, 79]), at(1, [37, 45, 48, 51, 70, 74, 79]), at(2, [37, 45, 54, 57, 70, 73, 79])];
+    expect(placeValues(rows.flat(), 7).k).toBeGreaterThan(7);
+  });
+
+  test('increasingNearest: positions onto columns in order, nearest in sum', () => {
+    expect(increasingNearest([10, 31], [10, 20, 30, 40])).toEqual([0, 2]);
+    expect(increasingNearest([21, 22], [10, 20, 30, 40])).toEqual([1, 2]);
+    expect(increasingNearest([50], [10, 20, 30, 40])).toEqual([3]);
   });
 });
