@@ -166,6 +166,24 @@ function mapItem(item: ActiveItemSpec, fieldMatcher: LabelMatcher, valueCells: {
       if (best) assigned.set(item.fields[best.index]!.key, v);
     }
   }
+  // Numbers under header cells that name no field (a header cut across lines, 上一年项 / 目数量, its first half read
+  // into the label column: g131-023): where as many fields as numbers are left, and pairing them in the template's
+  // order keeps every field in its column's order, they pair so; else the number is reported, never dropped unsaid.
+  if (assigned.size > 0) {
+    const used = new Set(assigned.values());
+    const leftCells = valueCells.filter((v) => !used.has(v) && v.cell.text.trim());
+    const leftFields = item.fields.filter((f) => !assigned.has(f.key));
+    if (leftCells.length) {
+      const trial = new Map(assigned);
+      if (leftCells.length === leftFields.length) leftFields.forEach((f, i) => trial.set(f.key, leftCells[i]!));
+      const cols = item.fields.flatMap((f) => (trial.has(f.key) ? [trial.get(f.key)!.col] : []));
+      if (leftCells.length === leftFields.length && cols.every((c, i) => i === 0 || c > cols[i - 1]!)) {
+        trial.forEach((v, k) => assigned.set(k, v));
+      } else {
+        ctx.warn('CELL_UNPLACED', `section 二: row "${item.labels[0]}" prints ${leftCells.map((v) => v.cell.text.trim()).join(', ')} under no column its header names; left out`);
+      }
+    }
+  }
   // Otherwise in the template's order.
   if (assigned.size === 0) {
     if (valueCells.length !== item.fields.length) {

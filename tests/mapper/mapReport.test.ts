@@ -102,6 +102,19 @@ describe('mapping a whole report', () => {
     expect([onSecond.activeDisclosure.punishment, onSecond.activeDisclosure.coercion]).toEqual([{ decisions: null }, { decisions: 716 }]);
   });
 
+  test('a section 二 number under no column its header names is reported, not dropped in silence', () => {
+    const blocks = report2021();
+    const active = blocks.find((b) => b.kind === 'table' && b.rows.some((r) => r.cells[0]?.text === '行政许可'));
+    if (active?.kind !== 'table') throw new Error('no section 二 table');
+    const at = active.rows.findIndex((r) => r.cells[0]?.text === '行政许可');
+    // One number more than the header has columns: the grid sets the row's cells against the header's right edge,
+    // so 12 stands under 本年处理决定数量 and 7 under no header cell.
+    active.rows.splice(at, 1, row([cell('行政许可'), cell('7'), cell('12')]));
+    const r = map(blocks);
+    expect(r.activeDisclosure.licensing).toEqual({ decisions: 12 });
+    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'CELL_UNPLACED', message: expect.stringContaining('prints 7 under no column') }));
+  });
+
   test('a missing row is null with a warning, never a guess', () => {
     const labels = APP_LABELS_2021.filter(([l]) => l !== '2.重复申请');
     const r = map(report2021(applicationsTable([], labels)));

@@ -483,6 +483,17 @@ describe('layout text as a document', () => {
     expect(record.warnings).toContainEqual(expect.objectContaining({ code: 'COLUMNS_GUESSED', message: expect.stringContaining('page 3') }));
   });
 
+  test('a section 二 header cut across lines (上一年项 / 目数量): the column its header no longer names keeps its numbers', async () => {
+    // g131-023 (generator seed 131): 上一年项目数量 was read half into the label column, so no header cell named
+    // previousYear, and 4, 1, 10 and 140 were dropped without a word.
+    const file = 'tests/fixtures/layout/split-header-2019.layout.txt';
+    const record = await parseBuffer(fs.readFileSync(path.join(ROOT, file)), { path: file });
+    expect(record.activeDisclosure.licensing).toEqual({ previousYear: 4, change: 0, decisions: 129 });
+    expect(record.activeDisclosure.punishment).toEqual({ previousYear: 10, change: 15, decisions: 0 });
+    expect(record.activeDisclosure.coercion).toEqual({ previousYear: 140, change: 0, decisions: 3 });
+    expect(record.warnings).toEqual([]);
+  });
+
   test('readText sends layout text to the layout reader and tab-broken text to the tab reader', () => {
     const layout = readText(fs.readFileSync(path.join(ROOT, 'samples/generated/g42-003.layout.txt')));
     const tables = layout.blocks.filter((b): b is TableBlock => b.kind === 'table');
