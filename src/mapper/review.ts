@@ -16,13 +16,18 @@ export function mapReview(tables: readonly IndexedTable[], ctx: MapContext): Map
   const { groups, columns } = loadTemplates().review;
   for (const t of tables) {
     const grid = toGrid(t.block);
-    for (let r = 0; r < grid.rows.length; r++) {
+    // A data row: values only (a leading label such as 数量 is allowed), with digits or as many cells as the
+    // template has numbers (a report with no reviews may print all fifteen blank). A row of numbers comes before
+    // a blank one: a header row whose one label (行政诉讼) stands among fifteen empty cells is no blank data row
+    // (g131-014, whose fifteen numbers were all read as null).
+    const dataRows = grid.rows.map((_, r) => r).filter((r) => {
       const own = grid.own[r] ?? [];
       const values = own.filter((o) => looksLikeValue(o.cell.text));
-      // A data row: values only (a leading label such as 数量 is allowed), with digits or as many cells as the
-      // template has numbers (a report with no reviews may print all fifteen blank).
-      if (values.length < own.length - 1) continue;
-      if (!values.some((o) => hasDigits(o.cell.text)) && values.length < WIDTH) continue;
+      if (own.slice(1).some((o) => !looksLikeValue(o.cell.text))) return false;
+      return values.some((o) => hasDigits(o.cell.text)) || values.length >= WIDTH;
+    });
+    const withDigits = dataRows.find((r) => (grid.own[r] ?? []).some((o) => looksLikeValue(o.cell.text) && hasDigits(o.cell.text)));
+    for (const r of [withDigits ?? dataRows[0]].filter((x): x is number => x !== undefined)) {
       if (grid.width < WIDTH) {
         ctx.warn('TABLE_SHAPE', `section 四: the table has ${grid.width} columns where the template has 15; numbers read in template order`);
       }

@@ -115,6 +115,20 @@ describe('mapping a whole report', () => {
     expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'CELL_UNPLACED', message: expect.stringContaining('prints 7 under no column') }));
   });
 
+  test('section 四: a header row with one label among fifteen empty cells is no row of blank numbers (g131-014)', () => {
+    // Layout text read 行政诉讼 into a row of its own, its other cells empty; taken as the data row, it made all
+    // fifteen numbers null and 行政诉讼 a cell that was not a number.
+    const nums = ['17', '4', '1', '3', '25', '10', '2', '2', '1', '15', '2', '2', '3', '2', '9'];
+    const blocks = report2021().map((b) => (b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => c.text === '复议后起诉'))
+      ? table([row([...Array.from({ length: 10 }, () => cell('')), cell('行政诉讼'), ...Array.from({ length: 5 }, () => cell(''))]),
+        row(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].flatMap((t) => [t, t, t]).map((t) => cell(t))), row(nums.map((n) => cell(n)))])
+      : b));
+    const r = map(blocks);
+    expect(r.reviewLitigation.review).toEqual({ upheld: 17, corrected: 4, other: 1, pending: 3, total: 25 });
+    expect(r.reviewLitigation.litigationAfterReview.total).toBe(9);
+    expect(r.warnings.map((w) => w.code)).not.toContain('CELL_NOT_A_NUMBER');
+  });
+
   test('a missing row is null with a warning, never a guess', () => {
     const labels = APP_LABELS_2021.filter(([l]) => l !== '2.重复申请');
     const r = map(report2021(applicationsTable([], labels)));
