@@ -11,6 +11,8 @@ import { looksLikeValue, hasDigits } from './numbers';
 
 export type ReviewGroup = Record<string, number | null>;
 const WIDTH = 15;
+/** A unit printed on a line of its own, apart from its number (件 under 29). */
+const LONE_UNIT = /^[件个项次起]$/;
 
 export function mapReview(tables: readonly IndexedTable[], ctx: MapContext): Map<string, ReviewGroup> | undefined {
   const { groups, columns } = loadTemplates().review;
@@ -23,7 +25,7 @@ export function mapReview(tables: readonly IndexedTable[], ctx: MapContext): Map
     const dataRows = grid.rows.map((_, r) => r).filter((r) => {
       const own = grid.own[r] ?? [];
       const values = own.filter((o) => looksLikeValue(o.cell.text));
-      if (own.slice(1).some((o) => !looksLikeValue(o.cell.text))) return false;
+      if (own.slice(1).some((o) => !looksLikeValue(o.cell.text) && !LONE_UNIT.test(o.cell.text.trim()))) return false;
       return values.some((o) => hasDigits(o.cell.text)) || values.length >= WIDTH;
     });
     const withDigits = dataRows.find((r) => (grid.own[r] ?? []).some((o) => looksLikeValue(o.cell.text) && hasDigits(o.cell.text)));
@@ -32,14 +34,21 @@ export function mapReview(tables: readonly IndexedTable[], ctx: MapContext): Map
         ctx.warn('TABLE_SHAPE', `section 四: the table has ${grid.width} columns where the template has 15; numbers read in template order`);
       }
       const first = Math.max(0, grid.width - WIDTH);
+      // Units wrapped away from their numbers (29 / 件 over two lines) stand in cells of their own and push the
+      // numbers out of their columns: where setting them aside leaves the template's fifteen, those are read in
+      // order (g127-059).
+      const own = grid.own[r] ?? [];
+      const numbers = own.filter((o, i) => !LONE_UNIT.test(o.cell.text.trim()) && (i > 0 || looksLikeValue(o.cell.text)));
+      const inOrder = numbers.length === WIDTH && numbers.length < own.length ? numbers : undefined;
       const out = new Map<string, ReviewGroup>();
       groups.forEach((g, gi) => {
         const group: ReviewGroup = {};
         columns.forEach((c, ci) => {
-          const col = first + gi * columns.length + ci;
+          const byOrder = inOrder?.[gi * columns.length + ci];
+          const col = byOrder?.col ?? first + gi * columns.length + ci;
           const slot = grid.rows[r]?.[col];
-          group[c.key] = ctx.value(`reviewLitigation.${g.key}.${c.key}`, slot?.origin ? slot.cell : undefined,
-            { table: t.index, row: r, col });
+          const at = byOrder ? byOrder.cell : slot?.origin ? slot.cell : undefined;
+          group[c.key] = ctx.value(`reviewLitigation.${g.key}.${c.key}`, at, { table: t.index, row: r, col });
         });
         out.set(g.key, group);
       });

@@ -129,6 +129,19 @@ describe('mapping a whole report', () => {
     expect(r.warnings.map((w) => w.code)).not.toContain('CELL_NOT_A_NUMBER');
   });
 
+  test('section 四: units wrapped away from their numbers (29 / 件) are set aside, and the fifteen numbers read in order', () => {
+    // g127-059: layout text put two 件 in cells of their own in the row of numbers (here one before, one among them).
+    const nums = ['15', '3', '8', '3', '29', '11', '4', '3', '1件', '19', '7', '1', '2', '1', '11'];
+    const blocks = report2021().map((b) => (b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => c.text === '复议后起诉'))
+      ? table([row(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].flatMap((t) => [t, t, t]).map((t) => cell(t))),
+        row([cell('件'), ...nums.slice(0, 5).map((n) => cell(n)), cell('件'), ...nums.slice(5).map((n) => cell(n))])])
+      : b));
+    const r = map(blocks);
+    expect(r.reviewLitigation.review).toEqual({ upheld: 15, corrected: 3, other: 8, pending: 3, total: 29 });
+    expect(r.reviewLitigation.litigationAfterReview).toEqual({ upheld: 7, corrected: 1, other: 2, pending: 1, total: 11 });
+    expect(r.warnings.map((w) => w.code)).not.toContain('TABLE_UNREADABLE');
+  });
+
   test('a missing row is null with a warning, never a guess', () => {
     const labels = APP_LABELS_2021.filter(([l]) => l !== '2.重复申请');
     const r = map(report2021(applicationsTable([], labels)));
