@@ -13,6 +13,9 @@ import { looksLikeValue, parseNumber, hasDigits } from './numbers';
 
 export type ActiveItem = Record<string, number | string | null>;
 
+/** A number printed as a rise or fall: 减少7, 增加 3, -7 (not a count, which cannot fall). */
+const CHANGE_WORD = /^(?:增加|新增|减少|[-−+＋－])\s*\d/;
+
 interface HeaderCol {
   from: number;
   to: number;
@@ -193,6 +196,18 @@ function mapItem(item: ActiveItemSpec, fieldMatcher: LabelMatcher, valueCells: {
       const v = valueCells[i];
       if (v) assigned.set(f.key, v);
     });
+  }
+  // A number written as a change (减少7, 增加3, -7) is the row's 本年增/减 wherever positions put it: the other
+  // columns count items and cannot go down (g131-032: 减少 7 set under 处理决定数量 in layout text).
+  const change = item.fields.find((f) => f.key === 'change');
+  if (change) {
+    const blank = (v: { cell: import('../model').Cell } | undefined) => !v || !v.cell.text.trim();
+    for (const f of item.fields) {
+      const v = assigned.get(f.key);
+      if (f === change || !v || !CHANGE_WORD.test(v.cell.text.trim()) || !blank(assigned.get(change.key))) continue;
+      assigned.set(change.key, v);
+      assigned.delete(f.key);
+    }
   }
   for (const f of item.fields) {
     const v = assigned.get(f.key);
