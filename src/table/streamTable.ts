@@ -114,6 +114,18 @@ function digitCount(l: Line): number {
   return l.words.filter((w) => w.value).length;
 }
 
+/** The group label of section 三's result rows, as printed down its merged cell a few characters a line. */
+const RESULTS_GROUP = '三、本年度办理结果';
+
+/** How a row's label opens: （二） / (1) / 1. / 一、 (a line without it carries on the label above). */
+const ROW_MARKER = /^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)/;
+
+/** True for a line's worth of 三、本年度办理结果 (三、本年, 度办理结): text of the group label, not a row's. */
+function isGroupLabelPart(text: string): boolean {
+  const t = normalizeChars(text).replace(/\s+/g, '');
+  return t.length >= 2 && RESULTS_GROUP.includes(t);
+}
+
 /**
  * A number too wide for its cell wraps: "10" over "4" is 104, "3" over "件" is 3件. The lower part stands right
  * under the upper one, closer than lines of different rows, on a line of nothing but such continuations; a unit
@@ -173,6 +185,33 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         out.some((l) => l.page === lower.page && l.y > p.upper.y && l.y < lower.y && l.words.some((o) => o.value));
       // Or every number of the line under one of a line above, both lines a group label's (三、本年度 / 办理结果), and
       // the row's own line between them with numbers in the other columns: cells wrapped round that row (２ / ３).
+      // A number wrapped round its row's line beside the group label, its last digit and unit below it
+      // (三、本年 … 16 / (一)予以公开 … / 度办理结 … 9件: 169件, g137-059), as 154 / 件 is: the group label's lines
+      // print no number of their own.
+      const groupLine = (l: Line) => isGroupLabelPart(l.words.filter((o) => !o.value && !unit(o)).map((o) => o.text).join(''));
+      if (groupLine(lower)) {
+        for (const w of lower.words.filter((o) => o.value && !digits(o) && /^\d+/.test(normalizeChars(o.text)) &&
+          UNIT_WORD.test(normalizeChars(o.text).replace(/^\d+/, '')))) {
+          const p = above(w);
+          if (!p || !digits(p.u) || /^0/.test(normalizeChars(p.u.text)) || !groupLine(p.upper) || !roundRow([p])) continue;
+          join(w, p);
+          lower.words.splice(lower.words.indexOf(w), 1);
+        }
+      }
+      // A row whose label wraps, its first line carrying the first digits of one cell and its second line the rest
+      // with the row's other numbers ((二)部分公开（区分处理的，只计这一 … 23 / 情形，不计其他情形） 208 … 4: 234,
+      // g137-037): one row has one number a column, so the two are one cell.
+      const labelWords = (l: Line) => l.words.filter((o) => !o.value && !unit(o) && !RESULTS_GROUP.includes(normalizeChars(o.text).trim()));
+      const opens = (l: Line) => { const first = labelWords(l)[0]; return !!first && ROW_MARKER.test(normalizeChars(first.text).trim()); };
+      if (digitCount(lower) >= 2 && labelWords(lower).length && !opens(lower)) {
+        for (const w of lower.words.filter(digits)) {
+          const p = above(w);
+          if (!p || !digits(p.u) || /^0/.test(normalizeChars(p.u.text)) || w.y - p.u.y2 >= opts.blankGap * 0.5 * h) continue;
+          if (digitCount(p.upper) !== 1 || !opens(p.upper)) continue;
+          p.upper.words.splice(p.upper.words.indexOf(p.u), 1);
+          lower.words.splice(lower.words.indexOf(w), 1, { ...w, text: p.u.text + w.text, x: Math.min(p.u.x, w.x), x2: Math.max(p.u.x2, w.x2) });
+        }
+      }
       const heads = lower.words.filter(digits).map(above);
       const wrappedRound = roundRow(heads) && heads.every((p) => digits(p!.u) && !/^0/.test(normalizeChars(p!.u.text)));
       for (const w of lower.words.filter((o) => unit(o) || digits(o))) {

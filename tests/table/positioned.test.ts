@@ -245,6 +245,34 @@ describe('tables from positioned text', () => {
     expect(rows.find((r) => r.includes('（二）部分公开'))!.slice(-4)).toEqual(['6', '1', '1', '8']);
   });
 
+  test('a number with its unit wrapped round its row\'s line beside the group label reads whole (16 / 9件 is 169件)', () => {
+    // g137-059 (LibreOffice PDF): １６ on the line of 三、本年, ９件 on the line of 度办理结, the row's own line between;
+    // 154 / 件 beside it already read whole. Before, 16 made a row of its own and the row's total read 9.
+    const blocks = read([
+      ...line(92.5, [[0, '三、本年'], [200, '154'], [350, '16']]),
+      ...line(100, [[60, '（一）予以公开'], [250, '1'], [300, '4']]),
+      ...line(107.5, [[0, '度办理结'], [200, '件'], [350, '9件']]),
+      ...line(130, [[60, '（二）部分公开'], [200, '30'], [250, '0'], [300, '1'], [350, '31']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows.find((r) => r.includes('（一）予以公开'))!.slice(-4)).toEqual(['154件', '1', '4', '169件']);
+    expect(rows.filter((r) => r.some((c) => /16$/.test(c)))).toEqual([]);
+  });
+
+  test('a row whose label wraps, one cell\'s first digits on its first line and the rest with the row\'s numbers, reads whole', () => {
+    // g137-037 (LibreOffice PDF): 234 wrapped as 23 on the line of (二)部分公开（区分处理的，只计这一 and 4 on the line of
+    // 情形，不计其他情形） with 208 … 8. Before, 23 made a row of its own and the row's total read 4.
+    const blocks = read([
+      ...line(100, [[0, '三、本年'], [60, '（一）予以公开'], [200, '770'], [250, '13'], [350, '852']]),
+      ...line(122, [[0, '度办理结'], [60, '（二）部分公开（区分处理的，只计这一'], [350, '23']]),
+      ...line(130, [[0, '果'], [60, '情形，不计其他情形）'], [200, '208'], [250, '5'], [350, '4']]),
+      ...line(150, [[60, '(1)属于国家秘密'], [200, '6'], [250, '3'], [350, '9']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows.find((r) => r.some((c) => c.includes('部分公开')))!.slice(-3)).toEqual(['208', '5', '234']);
+    expect(rows.find((r) => r.includes('(1)属于国家秘密'))!.slice(-3)).toEqual(['6', '3', '9']);
+  });
+
   test('a label that ends on the next page ends there: the label after it starts its own row', () => {
     // 行政处 / 罚 over a page break, then 行政强 / numbers / 制, a label set around its numbers.
     const blocks = read([
