@@ -6,7 +6,8 @@ import { looksLikeValue, hasDigits } from './numbers';
 /**
  * Section 四: one row of 15 numbers under a two-level header: 行政复议 (5 columns), then 行政诉讼 ·
  * 未经复议直接起诉 (5) and 复议后起诉 (5), each 结果维持 / 结果纠正 / 其他结果 / 尚未审结 / 总计.
- * The numbers are read from the last 15 columns of the first row that holds numbers.
+ * The numbers are read from the last 15 columns of the first row that holds numbers (or, where units printed
+ * apart from their numbers took cells of their own, from its fifteen numbers in order).
  */
 
 export type ReviewGroup = Record<string, number | null>;
@@ -29,7 +30,8 @@ export function mapReview(tables: readonly IndexedTable[], ctx: MapContext): Map
       return values.some((o) => hasDigits(o.cell.text)) || values.length >= WIDTH;
     });
     const withDigits = dataRows.find((r) => (grid.own[r] ?? []).some((o) => looksLikeValue(o.cell.text) && hasDigits(o.cell.text)));
-    for (const r of [withDigits ?? dataRows[0]].filter((x): x is number => x !== undefined)) {
+    const r = withDigits ?? dataRows[0];
+    if (r !== undefined) {
       if (grid.width < WIDTH) {
         ctx.warn('TABLE_SHAPE', `section 四: the table has ${grid.width} columns where the template has 15; numbers read in template order`);
       }

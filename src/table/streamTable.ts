@@ -120,10 +120,10 @@ const RESULTS_GROUP = '三、本年度办理结果';
 /** How a row's label opens: （二） / (1) / 1. / 一、 (a line without it carries on the label above). */
 const ROW_MARKER = /^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)/;
 
-/** True for a line's worth of 三、本年度办理结果 (三、本年, 度办理结): text of the group label, not a row's. */
+/** True for a part of 三、本年度办理结果 (三、本年, 度办理结, 果): text of the group label, not of a row. */
 function isGroupLabelPart(text: string): boolean {
   const t = normalizeChars(text).replace(/\s+/g, '');
-  return t.length >= 2 && RESULTS_GROUP.includes(t);
+  return t.length > 0 && RESULTS_GROUP.includes(t);
 }
 
 /**
@@ -183,8 +183,6 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // number of the line under a number, both set around a row's line (15 / the row / 3 beside a group label).
       const around = (p: { upper: Line; u: Word }) => digitCount(lower) === 1 && digits(p.u) && !/^0/.test(normalizeChars(p.u.text)) &&
         out.some((l) => l.page === lower.page && l.y > p.upper.y && l.y < lower.y && l.words.some((o) => o.value));
-      // Or every number of the line under one of a line above, both lines a group label's (三、本年度 / 办理结果), and
-      // the row's own line between them with numbers in the other columns: cells wrapped round that row (２ / ３).
       // A number wrapped round its row's line beside the group label, its last digit and unit below it
       // (三、本年 … 16 / (一)予以公开 … / 度办理结 … 9件: 169件, g137-059), as 154 / 件 is: the group label's lines
       // print no number of their own.
@@ -201,8 +199,11 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // A row whose label wraps, its first line carrying the first digits of one cell and its second line the rest
       // with the row's other numbers ((二)部分公开（区分处理的，只计这一 … 23 / 情形，不计其他情形） 208 … 4: 234,
       // g137-037): one row has one number a column, so the two are one cell.
-      const labelWords = (l: Line) => l.words.filter((o) => !o.value && !unit(o) && !RESULTS_GROUP.includes(normalizeChars(o.text).trim()));
-      const opens = (l: Line) => { const first = labelWords(l)[0]; return !!first && ROW_MARKER.test(normalizeChars(first.text).trim()); };
+      const labelWords = (l: Line) => l.words.filter((o) => !o.value && !unit(o) && !isGroupLabelPart(o.text));
+      const opens = (l: Line) => {
+        const first = labelWords(l)[0];
+        return !!first && ROW_MARKER.test(normalizeChars(first.text).trim());
+      };
       if (digitCount(lower) >= 2 && labelWords(lower).length && !opens(lower)) {
         for (const w of lower.words.filter(digits)) {
           const p = above(w);
@@ -212,6 +213,8 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
           lower.words.splice(lower.words.indexOf(w), 1, { ...w, text: p.u.text + w.text, x: Math.min(p.u.x, w.x), x2: Math.max(p.u.x2, w.x2) });
         }
       }
+      // Or every number of the line under one of a line above, both lines a group label's (三、本年度 / 办理结果), and
+      // the row's own line between them with numbers in the other columns: cells wrapped round that row (２ / ３).
       const heads = lower.words.filter(digits).map(above);
       const wrappedRound = roundRow(heads) && heads.every((p) => digits(p!.u) && !/^0/.test(normalizeChars(p!.u.text)));
       for (const w of lower.words.filter((o) => unit(o) || digits(o))) {
