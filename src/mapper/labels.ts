@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeChars } from '../text/normalize';
+import { memoize } from '../text/memo';
 import { EXTRACTORS_DIR } from '../templates';
 
 /**
@@ -14,20 +15,8 @@ import { EXTRACTORS_DIR } from '../templates';
 const NUMBERING = /^(?:[（(]?\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）]?\s*[、.．,，:：]?\s*)+/;
 const NOISE = /[\s“”"'‘’「」『』《》<>〈〉（）()【】\[\]、，,。.．:：;；!！?？·•\-—_~/／\\|]/g;
 
-/** Enough for every label the templates print; free text must not make a long batch grow (each worker keeps its own). */
-const MEMO_LIMIT = 4096;
-const normMemo = new Map<string, string>();
-
 /** Memoised: the same labels recur in every report of a batch. */
-export function normLabel(s: string): string {
-  let n = normMemo.get(s);
-  if (n === undefined) {
-    n = normalize(s);
-    if (normMemo.size >= MEMO_LIMIT) normMemo.clear();
-    normMemo.set(s, n);
-  }
-  return n;
-}
+export const normLabel = memoize(normalize);
 
 function normalize(s: string): string {
   const t = normalizeChars(s).trim();
@@ -77,17 +66,7 @@ function cut(): Cut {
 }
 
 // The template's labels are cut again for every uncertain printed label: remember the words of each string.
-const words = new Map<string, Set<string>>();
-
-function wordsOf(s: string): Set<string> {
-  let w = words.get(s);
-  if (!w) {
-    w = new Set(cut()(s));
-    if (words.size >= MEMO_LIMIT) words.clear();
-    words.set(s, w);
-  }
-  return w;
-}
+const wordsOf = memoize((s: string): Set<string> => new Set(cut()(s)));
 
 /** Share of words in common (Jaccard on jieba tokens). */
 export function wordSimilarity(a: string, b: string): number {
@@ -146,7 +125,6 @@ export function labelScore(printed: string, variants: readonly string[]): number
  */
 export class LabelMatcher {
   private readonly exact = new Map<string, number[]>();
-  private readonly memo = new Map<string, number[]>();
   private readonly variants: string[][];
 
   constructor(targets: readonly (readonly string[])[]) {
@@ -161,20 +139,12 @@ export class LabelMatcher {
   }
 
   /** Normalised label → score per target. */
-  scores(label: string): number[] {
-    let s = this.memo.get(label);
-    if (s) return s;
+  readonly scores = memoize((label: string): number[] => {
     const exact = this.exact.get(label);
-    if (exact) {
-      // Other targets keep their character similarity (no segmenter): order may still need them.
-      s = this.variants.map((vs, i) => (exact.includes(i) ? 1 : vs.reduce((m, v) => Math.max(m, bound(label.length, v.length) > m ? charSimilarity(label, v) : m), 0)));
-    } else {
-      s = this.variants.map((vs) => labelScore(label, vs));
-    }
-    if (this.memo.size > 20000) this.memo.clear();
-    this.memo.set(label, s);
-    return s;
-  }
+    // Other targets keep their character similarity (no segmenter): order may still need them.
+    if (exact) return this.variants.map((vs, i) => (exact.includes(i) ? 1 : vs.reduce((m, v) => Math.max(m, bound(label.length, v.length) > m ? charSimilarity(label, v) : m), 0)));
+    return this.variants.map((vs) => labelScore(label, vs));
+  });
 
   /** The best target for a label, if any reaches the floor. */
   best(label: string, skip?: (index: number) => boolean): { index: number; score: number } | undefined {

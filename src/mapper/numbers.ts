@@ -1,4 +1,5 @@
 import { normalizeChars } from '../text/normalize';
+import { memoize } from '../text/memo';
 
 /**
  * Reading one printed cell as a number (contract: "Every number in the three tables").
@@ -20,20 +21,8 @@ const NUMBER = new RegExp(
   `^(增加|新增|增|减少|减|[+\\-−—–])?\\s*(\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(${UNITS})?$`,
 );
 
-/** Enough for every number a template prints many times; free text must not make a long batch grow (each worker keeps its own). */
-const MEMO_LIMIT = 4096;
-const memo = new Map<string, Readonly<ParsedNumber>>();
-
 /** Memoised (cells such as "0" and "—" recur thousands of times in a batch); the result is shared, read-only. */
-export function parseNumber(raw: string): Readonly<ParsedNumber> {
-  let p = memo.get(raw);
-  if (!p) {
-    p = Object.freeze(parse(raw));
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(raw, p);
-  }
-  return p;
-}
+export const parseNumber: (raw: string) => Readonly<ParsedNumber> = memoize((raw) => Object.freeze(parse(raw)));
 
 function parse(raw: string): ParsedNumber {
   const s = normalizeChars(raw).replace(/\s+/g, ' ').trim();

@@ -175,14 +175,14 @@ function placeByFullRows(values: readonly ValuePos[], k: number, partialRows?: R
   const ordered = [...rows.entries()].map(([row, ix]) => ({ row, ix: ix.sort((a, b) => centre(values[a]!) - centre(values[b]!)) }));
   if (ordered.some((r) => r.ix.length > k)) return undefined;
   // A row whose numbers stand on more than one line may be two printed rows read as one (g97-024): not proof.
-  const oneLine = (ix: readonly number[]) => new Set(ix.map((i) => values[i]!.line)).size === 1;
-  const full = ordered.filter((r) => r.ix.length === k && !partialRows?.has(r.row) && oneLine(r.ix));
+  const inEvery = (ix: readonly number[]) => ix.length === k && new Set(ix.map((i) => values[i]!.line)).size === 1;
+  const full = ordered.filter((r) => inEvery(r.ix) && !partialRows?.has(r.row));
   if (!full.length) return undefined;
   const at = Array.from({ length: k }, (_, c) => full.reduce((sum, r) => sum + centre(values[r.ix[c]!]!), 0) / full.length);
   const cols = new Array<number>(values.length).fill(0);
   let guessed = false;
   for (const r of ordered) {
-    if (r.ix.length === k && oneLine(r.ix)) {
+    if (inEvery(r.ix)) {
       r.ix.forEach((i, c) => (cols[i] = c));
       continue;
     }

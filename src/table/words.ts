@@ -1,6 +1,7 @@
 import { SourceRef } from '../model';
 import { isCjk, joinLines, normalizeChars } from '../text/normalize';
 import { isBlankMark, parseNumber } from '../mapper/numbers';
+import { memoize } from '../text/memo';
 import type { Readings } from './valueColumns';
 
 /**
@@ -76,18 +77,10 @@ export function hasMarker(s: string): boolean {
 }
 
 // Tables repeat the same few numbers ("0") hundreds of times: remember the answer.
-const numeric = new Map<string, boolean>();
-
-function looksNumeric(s: string): boolean {
-  let yes = numeric.get(s);
-  if (yes === undefined) {
-    const t = normalizeChars(s).trim();
-    yes = /\d/.test(t) && parseNumber(t).ok && !MARKER_ONLY.test(t);
-    if (numeric.size >= 4096) numeric.clear(); // bounded: free text must not make a long batch grow
-    numeric.set(s, yes);
-  }
-  return yes;
-}
+const looksNumeric = memoize((s: string): boolean => {
+  const t = normalizeChars(s).trim();
+  return /\d/.test(t) && parseNumber(t).ok && !MARKER_ONLY.test(t);
+});
 
 /** The text of words on one line: a space between words unless both sides are CJK. */
 export function joinWords(words: readonly { text: string }[]): string {
