@@ -2,7 +2,7 @@ import { Cell, Row, TableBlock, cell, row, table } from '../model';
 import { normalizeChars } from '../text/normalize';
 import { parseNumber } from '../mapper/numbers';
 import { Line, StreamOptions, Word, close, lineText, mid, overlap, runsOf, sourceOf, stackText } from './words';
-import { placeValues } from './valueColumns';
+import { Placement, clusterCount, placeValues } from './valueColumns';
 import { printedSpan } from './printedWidth';
 import { HeaderModel, Stack, headerOf, headerRows, mergeLeaves, totalsOf } from './streamHeader';
 import type { TemplateColumns } from '../templates';
@@ -336,6 +336,12 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
       pending = [];
     }
     cur = { lines: [l], labels: [...pending, ...labels], values, before: values.length ? 0 : 1, after: 0 };
+    if (held) {
+      cur.lines.unshift(held.line);
+      cur.values.push(...held.line.words.filter((w) => w.value));
+      cur.before = 0;
+      held = undefined;
+    }
     pending = [];
     rows.push(cur);
     if (floating.length) settle(cur);
@@ -343,7 +349,16 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
   // A label set around its numbers (行政处 / numbers / 罚) is whole once it has as many lines after them as before:
   // a line after that starts the next row, however full the label's cell (group labels left of the items aside).
   const closed = (r: NonNullable<typeof cur>) => r.values.length > 0 && r.before > 0 && r.after >= r.before;
-  for (const l of body) {
+  // A line of numbers alone, one line under a one-line item label and one line over the next item's label: it
+  // waits for that next row (pdftotext set the numbers apart from a label that shares its line with a group
+  // label: g149-059), and goes back to the row above if no row starts there after all.
+  let held: { line: Line; row: NonNullable<typeof cur> } | undefined;
+  const release = () => {
+    if (held) attach(held.row, held.line);
+    held = undefined;
+  };
+  for (const [li, l] of body.entries()) {
+    if (held && body[li - 1] !== held.line) release();
     const values = l.words.filter((w) => w.value);
     const labels = l.words.filter((w) => !w.value);
     const ix = itemX(l.page);
@@ -376,6 +391,13 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
     const carriesOn = (row: NonNullable<typeof cur>, wrapping: boolean) => labels.every((w) => w.x2 <= ix ||
       (w.x2 <= valueEdge(w.page) + opts.columnTolerance && (wrapping || !ended(row, w)) &&
         row.labels.some((o) => overlap(o, w) > 0 && (wrapping || o.marker || full(o)))));
+    const below = body[li + 1];
+    if (cur && !opts.sharedCoordinates && values.length && !labels.length && !cur.values.length && cur.lines.length === 1 &&
+      !cur.labels.some(full) && below && below.page === l.page && l.y - cur.lines[0]!.y === 1 && below.y - l.y === 1 &&
+      !below.words.some((w) => w.value) && below.words.some((w) => w.marker && w.x >= ix - 2 * opts.runGap)) {
+      held = { line: l, row: cur };
+      continue;
+    }
     if (cur && values.length) {
       // The numbers of a label that wraps sit between its lines: they join the row above if it has none yet.
       // (Not where this line is labelled by a group heading that cannot be the row's own: a row of its own.)
@@ -410,6 +432,7 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
       pending.push(...labels);
     } else start(l, labels, values);
   }
+  release();
   settle(undefined);
   if (pending.length) rows.push({ lines: [], labels: pending, values: [] });
   return rows;
@@ -524,6 +547,57 @@ export interface StreamTable {
   guessedPages: number[];
 }
 
+type Placed = { w: Word; ri: number };
+
+/**
+ * The readings of a page's numbers, likeliest first, each a column for every number, with what it costs beyond
+ * the likeliest (valueColumns.ts Readings). A number glued to its label (see tableFromLines) is read apart from the
+ * others, in the first column its row leaves free, where the other numbers show every column of the table; where
+ * they do not, it may be all there is of its column (g131-053: (六)其他处理's zeros, glued, are the page's only
+ * numbers of 自然人) and is read with the others. Either way the other reading is offered too, for the report's
+ * own sums to choose (g101-021), and the page counts as a guess.
+ */
+function readingsOf(here: readonly Placed[], glued: ReadonlySet<Word>, placeAll: (vs: readonly Placed[]) => Placement,
+  columnsShown: (vs: readonly Placed[]) => number, k: number): { readings: { cols: number[]; cost: number }[]; k: number; guessed: boolean } {
+  const all = placeAll(here);
+  const together = (all.alternatives ?? [all.cols]).map((cols, i) => ({ cols, cost: all.alternativeCosts?.[i] ?? 0 }));
+  const stuck = here.filter((v) => glued.has(v.w));
+  const rest = here.filter((v) => !glued.has(v.w));
+  if (!stuck.length) return { readings: together, k: all.k, guessed: all.guessed };
+  const apart = placeAll(rest);
+  // Each reading of the others, with the glued numbers put in the columns it leaves free.
+  const apartReadings = apart.k !== all.k ? [] : (apart.alternatives ?? [apart.cols]).flatMap((restCols, i) => {
+    const columns = gluedColumns(stuck, rest, restCols, apart.k);
+    return columns ? [{ cols: here.map((v) => columns.get(v.w) ?? restCols[rest.indexOf(v)]!), cost: apart.alternativeCosts?.[i] ?? 0 }] : [];
+  });
+  const differ = apartReadings.filter((r) => r.cols.some((c, i) => c !== all.cols[i]));
+  // (Where a glued number finds no column free, or is read where it stands anyway, it is read with the others.)
+  if (!differ.length) return { readings: together, k: all.k, guessed: all.guessed };
+  const after = (first: readonly { cost: number }[], then: readonly { cols: number[]; cost: number }[]) => {
+    const from = Math.max(...first.map((r) => r.cost)) + 1;
+    return then.map((r) => ({ cols: r.cols, cost: r.cost + from }));
+  };
+  const readings = columnsShown(rest) >= k ? [...apartReadings, ...after(apartReadings, together)] : [...together, ...after(together, differ)];
+  return { readings, k: all.k, guessed: true };
+}
+
+/**
+ * Columns for numbers glued to their row's label (see tableFromLines): each in the first column its row leaves
+ * free left of the row's next number; undefined where one finds none.
+ */
+function gluedColumns(glued: readonly Placed[], placed: readonly Placed[], cols: readonly number[], k: number): Map<Word, number> | undefined {
+  const out = new Map<Word, number>();
+  for (const g of glued) {
+    const others = placed.flatMap((v, i) => (v.ri === g.ri ? [{ x: v.w.x, col: cols[i]! }] : []));
+    const right = Math.min(k, ...others.filter((o) => o.x > g.w.x).map((o) => o.col));
+    const taken = new Set([...others.map((o) => o.col), ...glued.filter((h) => h.ri === g.ri && out.has(h.w)).map((h) => out.get(h.w)!)]);
+    const free = Array.from({ length: right }, (_, c) => c).find((c) => !taken.has(c));
+    if (free === undefined) return undefined;
+    out.set(g.w, free);
+  }
+  return out;
+}
+
 /** The region's table, or undefined when it holds no numbers: then it is only lines. */
 export function tableFromLines(lines: readonly Line[], opts: TableOptions): StreamTable | undefined {
   if (!lines.some((l) => l.words.some((w) => w.value))) return undefined;
@@ -563,24 +637,31 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
     const pages = [...new Set(values.map((v) => v.w.page))];
     // Rows whose numbers a page break cut apart: each page holds only part of their sums (g101-000, section 四).
     const partialRows = new Set(drafts.flatMap((d, ri) => (new Set(d.values.map((w) => w.page)).size > 1 ? [ri] : [])));
+    // Layout text: a number one space after its row's label on the same line was set by pdftotext in the label's
+    // own block, right after its text, wherever its column stands (a label wrapped round it): its place says only
+    // that its column is at or right of there (readingsOf).
+    const glued = new Set(opts.sharedCoordinates ? [] : values.filter(({ w, ri }) => drafts[ri]!.labels.some((l) =>
+      l.page === w.page && l.y === w.y && l.x2 <= w.x && w.x - l.x2 <= opts.runGap)).map((v) => v.w));
     const place = (k: number) => {
       const cols = new Map<Word, number>();
       let width = k;
       const totals = totalsFor(k);
       for (const p of pages) {
-        const vs = values.filter((v) => v.w.page === p);
         const fits = header.leaves.length === k;
         // (A header put right by the template gives its positions loosely: pdftotext set its lines apart.)
         const anchors = fits && !header.refitted && (header.page === p || opts.sharedCoordinates) ? header.leaves.map(mid) : undefined;
         const looseAnchors = fits && !anchors ? header.leaves.map(mid) : undefined;
         // Layout text: a number covers the columns it is printed across, not one a character (printedWidth.ts).
-        const res = placeValues(vs.map((v) => ({ row: v.ri, ...printedSpan(v.w, opts.sharedCoordinates), value: parseNumber(v.w.text).value, line: v.w.line ?? v.w.y })), k,
+        const tolerance = opts.sharedCoordinates ? opts.columnTolerance : TOUCHING;
+        const positions = (vs: readonly Placed[]) => vs.map((v) => ({ row: v.ri, ...printedSpan(v.w, opts.sharedCoordinates), value: parseNumber(v.w.text).value, line: v.w.line ?? v.w.y }));
+        const placeAll = (vs: readonly Placed[]) => placeValues(positions(vs), k,
           { ...(anchors ? { anchors } : {}), ...(anchors && opts.sharedCoordinates ? { anchorLefts: header.leaves.map((l) => l.x) } : {}),
-            ...(looseAnchors ? { looseAnchors } : {}), totals, partialRows, tolerance: opts.sharedCoordinates ? opts.columnTolerance : TOUCHING, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
+            ...(looseAnchors ? { looseAnchors } : {}), totals, partialRows, tolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
             ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });
-        const alts = res.alternatives ?? [res.cols];
-        const chosen = alts.length > 1 && opts.readings ? alts[opts.readings.pick(res.alternativeCosts ?? alts.map(() => 0))]! : res.cols;
-        vs.forEach((v, i) => cols.set(v.w, chosen[i]!));
+        const here = values.filter((v) => v.w.page === p);
+        const res = readingsOf(here, glued, placeAll, (vs) => clusterCount(positions(vs), tolerance), k);
+        const chosen = res.readings.length > 1 && opts.readings ? opts.readings.pick(res.readings.map((r) => r.cost)) : 0;
+        here.forEach((v, i) => cols.set(v.w, res.readings[chosen]!.cols[i]!));
         width = Math.max(width, res.k);
         if (res.guessed) guessedPages.add(p);
       }

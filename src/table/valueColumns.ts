@@ -112,6 +112,11 @@ function clusterValues(values: readonly ValuePos[], tolerance: number): Cluster[
   return clusters;
 }
 
+/** How many columns the numbers show by position alone: clusters of numbers that overlap and share no row. */
+export function clusterCount(values: readonly ValuePos[], tolerance: number): number {
+  return clusterValues(values, tolerance).length;
+}
+
 /** Merge neighbouring clusters that never share a row, closest first, until k remain. */
 function mergeDown(clusters: Cluster[], k: number): Cluster[] {
   const cs = [...clusters];

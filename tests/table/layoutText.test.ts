@@ -384,6 +384,24 @@ describe('tables from layout text', () => {
     expect(rows).toContainEqual(['行政强制', '25']);
   });
 
+  test('numbers alone between two one-line item labels, a line from each, are the lower item\'s', () => {
+    // g149-059 (seed 149): 4．保护第三方合法权益 shares its line with the group label （三）不, and pdftotext set the
+    // row's numbers a line above it, one line under 3．危及"三安全一稳定", which prints none.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[14, '项目'], [34, '自然人'], [42, '法人'], [50, '总计']]),
+      at([[6, '1．属于国家秘密'], [35, '1'], [51, '1']]),
+      at([[6, '2．其他法律行政法规禁止公开'], [35, '7'], [43, '3'], [50, '10']]),
+      at([[6, '3．危及“三安全一稳定”']]),
+      at([[35, '6'], [43, '6'], [50, '12']]),
+      at([[0, '（三）不'], [6, '4．保护第三方合法权益']]),
+      at([[6, '5．属于三类内部事务信息'], [35, '7'], [43, '4'], [50, '11']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    expect(rows.find((r) => r.some((c) => c.includes('4．保护第三方合法权益')))?.slice(-3)).toEqual(['6', '6', '12']);
+    expect(rows.find((r) => r.some((c) => c.includes('3．危及')))?.filter((c) => /^\d+$/.test(c))).toEqual([]);
+  });
+
   test('a header with the template\'s seven columns keeps them where three rows leave the same column blank', () => {
     // g43-023: 科研机构 is blank in 一, (一) and (七); the header is right, not one column too many.
     const header = [
@@ -481,6 +499,58 @@ describe('layout text as a document', () => {
     // （六）其他处理 printed blank and （七）总计 under it are two rows.
     expect(record.applications.results.total).toMatchObject({ naturalPerson: 41, total: 50 });
     expect(record.warnings).toContainEqual(expect.objectContaining({ code: 'COLUMNS_GUESSED', message: expect.stringContaining('page 3') }));
+  });
+
+  test('a number glued to its label by one space on a page without its header is read in the first column its row leaves free', async () => {
+    // g149-052 (generator seed 149): on the table's last page, pdftotext set the 1 of (六)2 one space after the middle
+    // line of its wrapped label, far left of its column, and every other number of the page was read one column right
+    // (10 重复申请 as 商业企业, 309 of 总计 too).
+    const file = 'tests/fixtures/layout/glued-number-2021.layout.txt';
+    const record = await parseBuffer(fs.readFileSync(path.join(ROOT, file)), { path: file });
+    const truth = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/layout/glued-number-2021.expected.json'), 'utf8')) as
+      { applications: { results: { notProcessed: unknown; otherHandling: unknown; total: unknown }; carriedForward: unknown } };
+    expect(record.applications.results.notProcessed).toEqual(truth.applications.results.notProcessed);
+    expect(record.applications.results.otherHandling).toEqual(truth.applications.results.otherHandling);
+    expect(record.applications.results.total).toMatchObject({ naturalPerson: 309, commercial: 43, total: 373 });
+    expect(record.applications.carriedForward).toEqual(truth.applications.carriedForward);
+  });
+
+  test('where the other numbers leave a column open, a glued number is read both ways and the report\'s sums choose', async () => {
+    // g101-021 (seed 101): on the last page the other numbers show six of seven columns. Read with them, the glued
+    // １ of (五)5 made a column of its own and (六)其他处理 and 总计 moved one right; read apart it joins 自然人.
+    const file = 'tests/fixtures/layout/glued-number-sums-2021.layout.txt';
+    const record = await parseBuffer(fs.readFileSync(path.join(ROOT, file)), { path: file });
+    const truth = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/layout/glued-number-sums-2021.expected.json'), 'utf8')) as
+      { applications: { results: unknown } };
+    expect(record.applications.results).toEqual(truth.applications.results);
+    expect(record.applications.results.total).toMatchObject({ naturalPerson: 10, research: 1, total: 12 });
+    expect(record.checks.filter((c) => c.id.startsWith('applications.') && !c.ok)).toEqual([]);
+  });
+
+  test('glued zeros that are all a page prints of their column stay in it, where the sums cannot tell', async () => {
+    // g131-053 (seed 131): (六)其他处理's zeros are glued to their labels and are the page's only numbers of 自然人.
+    const file = 'tests/fixtures/layout/glued-zeros-2021.layout.txt';
+    const record = await parseBuffer(fs.readFileSync(path.join(ROOT, file)), { path: file });
+    const truth = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/layout/glued-zeros-2021.expected.json'), 'utf8')) as
+      { applications: { results: unknown; carriedForward: unknown } };
+    expect(record.applications.results).toEqual(truth.applications.results);
+    expect(record.applications.carriedForward).toEqual(truth.applications.carriedForward);
+  });
+
+  test('a number glued to its label where no column is left of the row\'s next number is placed with the others', () => {
+    // g149-056: 4 of 本年制发件数 set one space after 行政规范性文件, 6 of 本年废止件数 after it.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      '                第二十条第（一）项',
+      '                信息内容    本年制发件数 本年废止件数 现行有效件数',
+      '                规章',
+      '                行政规范性文件 4     6',
+    ].join('\n'));
+    expect(grid(blocks.find((b) => b.kind === 'table'))).toEqual([
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '', '', ''],
+      ['行政规范性文件', '4', '6', ''],
+    ]);
   });
 
   test('a section 二 header cut across lines (上一年项 / 目数量): the column its header no longer names keeps its numbers', async () => {
