@@ -76,6 +76,8 @@ export function applicationRows(layout: 'split' | 'single'): ApplicationRowSpec[
 }
 
 export interface TemplateColumns {
+  /** Which of the template's grids: section 三's applications or section 四's reviews and lawsuits. */
+  table: 'applications' | 'review';
   count: number;
   labels: readonly string[];
   /** The template's sums across a row: each group's columns and the total column that adds them up. */
@@ -107,11 +109,11 @@ export function templateColumns(headerText: string): TemplateColumns | undefined
   // character a line: 自 / 然 / 人), by its corner note or its group heading.
   const ownWords = /勾稽关系|法人或其他组织|申请人情况/.test(t);
   if (first && last && (ownWords || (names(first.labels) && names(last.labels))) && !review.groups.some((g) => names(g.labels))) {
-    return { count: applications.columns.length, labels: applications.columns.flatMap((c) => c.labels),
+    return { table: 'applications', count: applications.columns.length, labels: applications.columns.flatMap((c) => c.labels),
       totals: groupTotals(applications.columns.map((c) => c.key), 1) };
   }
   if (review.groups.every((g) => names(g.labels))) {
-    return { count: review.groups.length * review.columns.length, labels: review.columns.flatMap((c) => c.labels),
+    return { table: 'review', count: review.groups.length * review.columns.length, labels: review.columns.flatMap((c) => c.labels),
       totals: groupTotals(review.columns.map((c) => c.key), review.groups.length) };
   }
   return undefined;

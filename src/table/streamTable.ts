@@ -668,6 +668,14 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
       return { cols, width };
     };
     let k = header.leaves.length || inheritedK || 1;
+    // Section 四 whose header lost cells (结/果/维/持 set down a column a space from their neighbours make no
+    // vertical run): the template's fifteen columns, where the numbers show no more, read by the groups' sums.
+    // (Not where every number is 0: there the sums cannot tell, and the header's cells left are better guides.
+    // Nor section 三, whose rows are many and often short: there a header read short has other causes.)
+    if (template?.table === 'review' && header.leaves.length < template.count && values.some((v) => (parseNumber(v.w.text).value ?? 0) !== 0) &&
+      pages.every((p) => clusterCount(values.filter((v) => v.w.page === p).map((v) => ({ row: v.ri, ...printedSpan(v.w, false), value: null })), TOUCHING) <= template.count)) {
+      k = template.count;
+    }
     // pdftotext shifts header lines against each other, and a header may then seem to have a column more than
     // its rows: where rows filled across (three or more with as many numbers as the header has columns less one)
     // show one column fewer, the rows are believed.

@@ -564,6 +564,36 @@ describe('layout text as a document', () => {
     expect(record.warnings).toEqual([]);
   });
 
+  test('section 四 whose header lost its first group\'s cells is read as the template\'s fifteen columns, by its sums', async () => {
+    // g83-078 (seed 83): 结/果/维/持 of 行政复议's columns stand a space apart, so they are no vertical run and the
+    // header kept eleven cells; the numbers were read in order into thirteen columns, every group's sum broken.
+    const text = [
+      PROSE,
+      '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+      '',
+      '行政复议         行政诉讼',
+      '          未经复议直接起诉            复议后起诉',
+      '结 结 其 尚',
+      '                         尚                   尚',
+      '果 果 他 未 总',
+      '                         未                   未',
+      '维 纠 结 审 计 结果维持 结果纠正 其他结果   总计 结果维持 结果纠正 其他结果   总计',
+      '                         审                   审',
+      '持 正 果 结',
+      '                         结                   结',
+      '',
+      '7   1 1 5 14 2      3   3 8   1   1           4',
+      '                                       2',
+    ].join('\n');
+    const record = await parseBuffer(Buffer.from(text), { path: 'g83-078.layout.txt' });
+    expect(record.reviewLitigation.review).toEqual({ upheld: 7, corrected: 1, other: 1, pending: 5, total: 14 });
+    expect(record.reviewLitigation.litigationAfterReview).toEqual({ upheld: 1, corrected: 1, other: 2, pending: null, total: 4 });
+    // 2 3 3 8 under 未经复议直接起诉: the sums hold with the blank in any of four places, so it is a flagged guess.
+    expect(record.reviewLitigation.litigationDirect.total).toBe(8);
+    expect(record.checks.filter((c) => c.id.startsWith('reviewLitigation') && !c.ok)).toEqual([]);
+    expect(record.warnings).toContainEqual(expect.objectContaining({ code: 'COLUMNS_GUESSED' }));
+  });
+
   test('readText sends layout text to the layout reader and tab-broken text to the tab reader', () => {
     const layout = readText(fs.readFileSync(path.join(ROOT, 'samples/generated/g42-003.layout.txt')));
     const tables = layout.blocks.filter((b): b is TableBlock => b.kind === 'table');
