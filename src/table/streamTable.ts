@@ -642,6 +642,10 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
     // that its column is at or right of there (readingsOf).
     const glued = new Set(opts.sharedCoordinates ? [] : values.filter(({ w, ri }) => drafts[ri]!.labels.some((l) =>
       l.page === w.page && l.y === w.y && l.x2 <= w.x && w.x - l.x2 <= opts.runGap)).map((v) => v.w));
+    // Layout text: a number covers the columns it is printed across, not one a character (printedWidth.ts).
+    const positions = (vs: readonly Placed[]) => vs.map((v) => ({ row: v.ri, ...printedSpan(v.w, opts.sharedCoordinates), value: parseNumber(v.w.text).value, line: v.w.line ?? v.w.y }));
+    const tolerance = opts.sharedCoordinates ? opts.columnTolerance : TOUCHING;
+    const onPage = (p: number) => values.filter((v) => v.w.page === p);
     const place = (k: number) => {
       const cols = new Map<Word, number>();
       let width = k;
@@ -651,14 +655,11 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         // (A header put right by the template gives its positions loosely: pdftotext set its lines apart.)
         const anchors = fits && !header.refitted && (header.page === p || opts.sharedCoordinates) ? header.leaves.map(mid) : undefined;
         const looseAnchors = fits && !anchors ? header.leaves.map(mid) : undefined;
-        // Layout text: a number covers the columns it is printed across, not one a character (printedWidth.ts).
-        const tolerance = opts.sharedCoordinates ? opts.columnTolerance : TOUCHING;
-        const positions = (vs: readonly Placed[]) => vs.map((v) => ({ row: v.ri, ...printedSpan(v.w, opts.sharedCoordinates), value: parseNumber(v.w.text).value, line: v.w.line ?? v.w.y }));
         const placeAll = (vs: readonly Placed[]) => placeValues(positions(vs), k,
           { ...(anchors ? { anchors } : {}), ...(anchors && opts.sharedCoordinates ? { anchorLefts: header.leaves.map((l) => l.x) } : {}),
             ...(looseAnchors ? { looseAnchors } : {}), totals, partialRows, tolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
             ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });
-        const here = values.filter((v) => v.w.page === p);
+        const here = onPage(p);
         const res = readingsOf(here, glued, placeAll, (vs) => clusterCount(positions(vs), tolerance), k);
         const chosen = res.readings.length > 1 && opts.readings ? opts.readings.pick(res.readings.map((r) => r.cost)) : 0;
         here.forEach((v, i) => cols.set(v.w, res.readings[chosen]!.cols[i]!));
@@ -673,7 +674,7 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
     // (Not where every number is 0: there the sums cannot tell, and the header's cells left are better guides.
     // Nor section 三, whose rows are many and often short: there a header read short has other causes.)
     if (template?.table === 'review' && header.leaves.length < template.count && values.some((v) => (parseNumber(v.w.text).value ?? 0) !== 0) &&
-      pages.every((p) => clusterCount(values.filter((v) => v.w.page === p).map((v) => ({ row: v.ri, ...printedSpan(v.w, false), value: null })), TOUCHING) <= template.count)) {
+      pages.every((p) => clusterCount(positions(onPage(p)), tolerance) <= template.count)) {
       k = template.count;
     }
     // pdftotext shifts header lines against each other, and a header may then seem to have a column more than
