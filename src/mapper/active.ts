@@ -1,5 +1,5 @@
 import { ActiveItemSpec, TemplateVersion, loadTemplates } from '../templates';
-import { SourceRef, cell } from '../model';
+import { Cell, SourceRef, cell } from '../model';
 import { Grid, toGrid } from '../table/grid';
 import { MapContext, IndexedTable } from './context';
 import { LabelMatcher, isConfident, normLabel } from './labels';
@@ -177,10 +177,11 @@ function mapItem(item: ActiveItemSpec, fieldMatcher: LabelMatcher, valueCells: {
     const leftCells = valueCells.filter((v) => !used.has(v) && v.cell.text.trim());
     const leftFields = item.fields.filter((f) => !assigned.has(f.key));
     if (leftCells.length) {
+      const fits = leftCells.length === leftFields.length;
       const trial = new Map(assigned);
-      if (leftCells.length === leftFields.length) leftFields.forEach((f, i) => trial.set(f.key, leftCells[i]!));
+      if (fits) leftFields.forEach((f, i) => trial.set(f.key, leftCells[i]!));
       const cols = item.fields.flatMap((f) => (trial.has(f.key) ? [trial.get(f.key)!.col] : []));
-      if (leftCells.length === leftFields.length && cols.every((c, i) => i === 0 || c > cols[i - 1]!)) {
+      if (fits && cols.every((c, i) => i === 0 || c > cols[i - 1]!)) {
         trial.forEach((v, k) => assigned.set(k, v));
       } else {
         ctx.warn('CELL_UNPLACED', `section 二: row "${item.labels[0]}" prints ${leftCells.map((v) => v.cell.text.trim()).join(', ')} under no column its header names; left out`);
@@ -201,7 +202,7 @@ function mapItem(item: ActiveItemSpec, fieldMatcher: LabelMatcher, valueCells: {
   // columns count items and cannot go down (g131-032: 减少 7 set under 处理决定数量 in layout text).
   const change = item.fields.find((f) => f.key === 'change');
   if (change) {
-    const blank = (v: { cell: import('../model').Cell } | undefined) => !v || !v.cell.text.trim();
+    const blank = (v: { cell: Cell } | undefined) => !v || !v.cell.text.trim();
     for (const f of item.fields) {
       const v = assigned.get(f.key);
       if (f === change || !v || !CHANGE_WORD.test(v.cell.text.trim()) || !blank(assigned.get(change.key))) continue;

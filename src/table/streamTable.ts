@@ -117,9 +117,6 @@ function digitCount(l: Line): number {
 /** The group label of section 三's result rows, as printed down its merged cell a few characters a line. */
 const RESULTS_GROUP = '三、本年度办理结果';
 
-/** How a row's label opens: （二） / (1) / 1. / 一、 (a line without it carries on the label above). */
-const ROW_MARKER = /^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)/;
-
 /** True for a part of 三、本年度办理结果 (三、本年, 度办理结, 果): text of the group label, not of a row. */
 function isGroupLabelPart(text: string): boolean {
   const t = normalizeChars(text).replace(/\s+/g, '');
@@ -200,10 +197,8 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // with the row's other numbers ((二)部分公开（区分处理的，只计这一 … 23 / 情形，不计其他情形） 208 … 4: 234,
       // g137-037): one row has one number a column, so the two are one cell.
       const labelWords = (l: Line) => l.words.filter((o) => !o.value && !unit(o) && !isGroupLabelPart(o.text));
-      const opens = (l: Line) => {
-        const first = labelWords(l)[0];
-        return !!first && ROW_MARKER.test(normalizeChars(first.text).trim());
-      };
+      // (A line whose label opens without item numbering carries on the label above.)
+      const opens = (l: Line) => !!labelWords(l)[0]?.marker;
       if (digitCount(lower) >= 2 && labelWords(lower).length && !opens(lower)) {
         for (const w of lower.words.filter(digits)) {
           const p = above(w);
@@ -577,7 +572,9 @@ function readingsOf(here: readonly Placed[], glued: ReadonlySet<Word>, placeAll:
     const from = Math.max(...first.map((r) => r.cost)) + 1;
     return then.map((r) => ({ cols: r.cols, cost: r.cost + from }));
   };
-  const readings = columnsShown(rest) >= k ? [...apartReadings, ...after(apartReadings, together)] : [...together, ...after(together, differ)];
+  const ranked = columnsShown(rest) >= k ? [...apartReadings, ...after(apartReadings, together)] : [...together, ...after(together, differ)];
+  // (Each reading once: every one offered is one more the report's sums are tried against.)
+  const readings = ranked.filter((r, i) => ranked.findIndex((o) => o.cols.every((c, j) => c === r.cols[j])) === i);
   return { readings, k: all.k, guessed: true };
 }
 
