@@ -18,6 +18,8 @@ const SectionsFile = z.object({
 });
 
 const ApplicationsFile = z.object({
+  /** The header's words over groups of columns (申请人情况, 法人或其他组织): never a column of numbers. */
+  headings: z.array(z.string()),
   columns: z.array(Labelled).length(7),
   rows: z.array(z.object({
     path: z.string(),
@@ -27,7 +29,12 @@ const ApplicationsFile = z.object({
   })),
 });
 
-const ReviewFile = z.object({ groups: z.array(Labelled).length(3), columns: z.array(Labelled).length(5) });
+const ReviewFile = z.object({
+  /** The header's words over groups of columns (行政诉讼), besides the groups' own labels: never a column of numbers. */
+  headings: z.array(z.string()),
+  groups: z.array(Labelled).length(3),
+  columns: z.array(Labelled).length(5),
+});
 
 const ActiveFile = z.object({
   version: z.enum(['2019', '2021']),
@@ -80,6 +87,8 @@ export interface TemplateColumns {
   table: 'applications' | 'review';
   count: number;
   labels: readonly string[];
+  /** Words of the header over groups of columns, never a column themselves (行政诉讼, 复议后起诉, 申请人情况). */
+  headings: readonly string[];
   /** The template's sums across a row: each group's columns and the total column that adds them up. */
   totals: { members: number[]; total: number }[];
 }
@@ -110,11 +119,11 @@ export function templateColumns(headerText: string): TemplateColumns | undefined
   const ownWords = /勾稽关系|法人或其他组织|申请人情况/.test(t);
   if (first && last && (ownWords || (names(first.labels) && names(last.labels))) && !review.groups.some((g) => names(g.labels))) {
     return { table: 'applications', count: applications.columns.length, labels: applications.columns.flatMap((c) => c.labels),
-      totals: groupTotals(applications.columns.map((c) => c.key), 1) };
+      headings: applications.headings, totals: groupTotals(applications.columns.map((c) => c.key), 1) };
   }
   if (review.groups.every((g) => names(g.labels))) {
     return { table: 'review', count: review.groups.length * review.columns.length, labels: review.columns.flatMap((c) => c.labels),
-      totals: groupTotals(review.columns.map((c) => c.key), review.groups.length) };
+      headings: [...review.headings, ...review.groups.flatMap((g) => g.labels)], totals: groupTotals(review.columns.map((c) => c.key), review.groups.length) };
   }
   return undefined;
 }

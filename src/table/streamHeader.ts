@@ -217,6 +217,18 @@ export function headerRows(header: HeaderModel, k: number): Row[] {
   return [row([cell(corner.text, { rowSpan: 2, ...(corner.source ? { source: corner.source } : {}) }), ...spans]), row(leafCells)];
 }
 
+/**
+ * A header read into more cells than `k` loses first the cells that only name a group of columns (行政诉讼 over
+ * its two groups, left a cell of its own where nothing stood under it), while `k` cells are left; `heading` tells
+ * such a name.
+ */
+export function dropHeadings(leaves: readonly Stack[], k: number, heading: (text: string) => boolean): Stack[] {
+  const out = [...leaves];
+  for (let i = out.length - 1; i >= 0 && out.length > k; i--) {
+    if (heading(out[i]!.words.map((w) => w.text).join(''))) out.splice(i, 1);
+  }
+  return out;
+}
 
 /**
  * A header read into more cells than its table has columns (pdftotext shifted one header line against the

@@ -4,7 +4,7 @@ import { parseNumber } from '../mapper/numbers';
 import { Line, StreamOptions, Word, close, lineText, mid, overlap, runsOf, sourceOf, stackText } from './words';
 import { Placement, clusterCount, placeValues } from './valueColumns';
 import { printedSpan } from './printedWidth';
-import { HeaderModel, Stack, headerOf, headerRows, mergeLeaves, totalsOf } from './streamHeader';
+import { HeaderModel, Stack, dropHeadings, headerOf, headerRows, mergeLeaves, totalsOf } from './streamHeader';
 import type { TemplateColumns } from '../templates';
 
 /**
@@ -505,8 +505,11 @@ function labelCells(r: DraftRow, opts: StreamOptions): Cell[] {
  */
 function fitHeader(header: HeaderModel, template: TemplateColumns | undefined): HeaderModel & { refitted?: boolean } {
   if (!template) return header;
-  if (header.leaves.length > template.count) return { ...header, leaves: mergeLeaves(header.leaves, template.count), refitted: true };
   const name = (w: Word) => normalizeChars(w.text).replace(/\s+/g, '');
+  if (header.leaves.length > template.count) {
+    const leaves = dropHeadings(header.leaves, template.count, (t) => template.headings.includes(normalizeChars(t).replace(/\s+/g, '')));
+    return { ...header, leaves: mergeLeaves(leaves, template.count), refitted: true };
+  }
   // A cell whose words are each a whole column name of the template (总计 over 其他: pdftotext set one header line a
   // column or two onto the next) is that many columns, in the template's order.
   const severalNames = (s: Stack) => s.words.length > 1 && s.words.every((w) => template.labels.includes(name(w))) &&

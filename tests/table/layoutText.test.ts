@@ -537,6 +537,37 @@ describe('layout text as a document', () => {
     expect(record.applications.carriedForward).toEqual(truth.applications.carriedForward);
   });
 
+  test('section 四: 行政诉讼, a cell of the header where nothing stood under it, is not read as a column', () => {
+    // g149-010 (generator seed 149): the header came out as sixteen cells, 行政诉讼 one of them; merging the two
+    // nearest (尚未审结 | 总计 of 未经复议直接起诉) kept 行政诉讼 as that group's 总计, and the 0 under 结果维持 of
+    // 复议后起诉 was read there.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      '  四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+      '',
+      '           行政复议                                   行政诉讼',
+      '',
+      '',
+      '                                    未经复议直接起诉                     复议后起诉',
+      ' 结     结     其     尚',
+      ' 果     果     他     未     总   结           其               结        其',
+      ' 维     纠     结     审     计   果      结果   他   尚未          果   结果   他   尚未',
+      '                                                总计                           总计',
+      ' 持     正     果     结         维      纠正   结   审结          维   纠正   结   审结',
+      '                             持           果               持        果',
+      '',
+      '',
+      '',
+      '  0          0     0     0               无               0        无      0   0',
+      '                                0',
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table'));
+    // 结果维持 纠正 其他 尚未 总计, three times (无, no number to the mapper, may stand in either blank round it).
+    const values = rows[rows.length - 1]!.slice(-15).map((v) => (v === '无' ? '' : v));
+    expect(rows.flat()).not.toContain('行政诉讼');
+    expect(values).toEqual(['0', '', '0', '0', '0', '0', '', '', '', '', '0', '', '', '0', '0']);
+  });
+
   test('a number glued to its label where no column is left of the row\'s next number is placed with the others', () => {
     // g149-056: 4 of 本年制发件数 set one space after 行政规范性文件, 6 of 本年废止件数 after it.
     const { blocks } = blocksFromLayoutText([
