@@ -145,6 +145,7 @@ function tally(metas) {
     kangxi: count((m) => m.variants.kangxi),
     strayPara: count((m) => m.variants.strayPara),
     reviewHeader: count((m) => m.variants.reviewHeader),
+    plainCells: count((m) => m.variants.plainCells),
   };
 }
 

@@ -106,7 +106,7 @@ function applicationsTable(rng, data, v, p, printed) {
 
 /** Section 四: the 15-column table. */
 function reviewTable(rng, data, v, p, printed) {
-  const head = (s) => (v.reviewHeader === 'chars' ? chars(s) : v.reviewHeader === 'twoLines' ? [s.slice(0, 2), s.slice(2)].filter(Boolean) : [s]);
+  const head = (s) => (v.reviewHeader === 'chars' || v.reviewHeader === 'charsReview' ? chars(s) : v.reviewHeader === 'twoLines' ? [s.slice(0, 2), s.slice(2)].filter(Boolean) : [s]);
   const litHead = (s) => (v.reviewHeader === 'chars' && rng.chance(0.5) ? chars(s) : [s]);
   const rows = [
     [cell('行政复议', { cs: 5 }), cell('行政诉讼', { cs: 10 })],

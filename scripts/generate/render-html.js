@@ -1,7 +1,7 @@
 'use strict';
 // A government-site HTML page for one report, in one of two site styles:
 //   cms   - navigation, breadcrumbs, sidebar and footer around <div id="zoom">, Word-style cell markup
-//   plain - a bare page with bare tables
+//   plain - a bare page with bare tables: cells padded, or Word's cell markup without widths (v.plainCells)
 // The charset declaration follows the report's encoding variant (the bytes are encoded by index.js).
 
 const esc = (s, quot) => {
@@ -64,6 +64,10 @@ function makeHtml(rng, v) {
       if (v.cellLines === 'multi-p' || lines[0] === '') return lines.map((l) => cmsPara(l === '' ? span('\u00a0', c.num) : span(l, c.num))).join('');
       return cmsPara(lines.map((l) => span(l, c.num)).join('<br>'));
     }
+    if (v.plainCells === 'mso') {
+      const text = lines.every((l) => l === '') ? '&nbsp;' : lines.map((l) => (l === '' ? '&nbsp;' : e(l))).join('<br/>');
+      return `<p class="MsoNormal" align="center"><span style="font-family:宋体;font-size:10.5pt">${text}</span></p>`;
+    }
     if (v.cellLines === 'multi-p' && lines.length > 1) return lines.map((l) => `<p>${l === '' ? '&nbsp;' : e(l)}</p>`).join('');
     return lines.map(e).join('<br>');
   };
@@ -73,13 +77,16 @@ function makeHtml(rng, v) {
     if (c.rs > 1) attrs.push(cms ? `rowspan=${c.rs}` : `rowspan="${c.rs}"`);
     if (c.cs > 1) attrs.push(cms ? `colspan=${c.cs}` : `colspan="${c.cs}"`);
     if (cms) attrs.push("valign=middle style='border:solid windowtext 1.0pt;padding:0cm 2.0pt 0cm 2.0pt'");
+    else if (v.plainCells === 'mso') attrs.unshift('valign="middle"');
     return `<td${attrs.length ? ' ' + attrs.join(' ') : ''}>${cellInner(c)}</td>`;
   };
   const table = (b) => {
     if (cms) setWidths(b);
     const open = cms
       ? `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 align=center${widthsOf(b) ? ` width=${widthsOf(b).reduce((x, y) => x + y, 0)}` : ''} style='border-collapse:collapse;border:none'>`
-      : '<table border="1" cellspacing="0" cellpadding="3" align="center">';
+      : v.plainCells === 'mso'
+        ? '<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse" align="center">'
+        : '<table border="1" cellspacing="0" cellpadding="3" align="center">';
     const rows = b.rows.map((r) => (cms ? "<tr style='height:20.0pt'>" : '<tr>') + '\n' + r.map(td).join('\n') + '\n</tr>');
     return [open, cms ? '<tbody>' : '', ...rows, cms ? '</tbody>' : '', '</table>'].filter(Boolean).join('\n');
   };

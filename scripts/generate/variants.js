@@ -50,6 +50,9 @@ function drawVariants(rng, seed, i, data) {
   v.titleWording = rng.weighted([['standard', 8], ['niandu', 1], ['yearFirst', 1]]);
   v.cellLines = rng.pick(['br', 'multi-p']); // how a cell with several lines is written in HTML
   v.nestedSpans = v.site === 'cms' && rng.chance(0.5);
+  // plain pages: cells padded (cellpadding 3), or Word's cell markup without widths (cellpadding 0, p.MsoNormal):
+  // LibreOffice then sizes each column by its text, and a header set one character a line makes a narrow column.
+  v.plainCells = v.site === 'plain' && rng.chance(0.6) ? 'mso' : 'padded';
 
   v.numbering = rng.weighted([['dot', 5], ['dun', 2], ['fwdot', 1], ['paren', 1], ['fwparen', 1], ['dotspace', 1]]);
   // some reports number the （六） items differently from the rest (as 淮安市 2024 does)
@@ -81,7 +84,9 @@ function drawVariants(rng, seed, i, data) {
   v.kangxi = !v.encoding.startsWith('gb') && rng.chance(0.15);
   v.normDocLabel = data.version === '2021' ? (rng.chance(0.15) ? '规范性文件' : '行政规范性文件') : (rng.chance(0.15) ? '行政规范性文件' : '规范性文件');
   v.strayPara = rng.chance(0.2);
-  v.reviewHeader = rng.weighted([['flat', 4], ['chars', 4], ['twoLines', 2]]);
+  // charsReview: 行政复议's five columns one character a line, the lawsuit columns' names whole (the samples' own
+  // style: narrow review columns that pdftotext packs as 结结其尚 while their numbers stand apart).
+  v.reviewHeader = rng.weighted([['flat', 3], ['chars', 3], ['charsReview', 4], ['twoLines', 2]]);
   v.resultsVertical = rng.chance(0.3);
   v.signature = rng.chance(0.6);
   v.sourceNote = rng.chance(0.2); // a note under a table ("注：…")

@@ -49,6 +49,18 @@ function headerLike(l: Line, valueStart: number, opts: StreamOptions): boolean {
   return runs.length > 1 && last[last.length - 1]!.x2 > valueStart;
 }
 
+/**
+ * A line of three or more words, each set straight under a word of the header above (within a character): the
+ * last lines of header cells written down their columns (持 正 果 结 of 行政复议's 结/果/维/持; 维持 纠正 of
+ * 结果 / 维持), not a row's label. Where a table's only number stands far right, every header word is left of
+ * the numbers, and such lines were read as rows (g161-044: section 四 with one 0).
+ */
+function continuesHeader(l: Line, above: readonly Line[]): boolean {
+  const charWidth = (w: Word) => (w.x2 - w.x) / Math.max(1, [...normalizeChars(w.text).trim()].length);
+  return l.words.length >= 3 && l.words.every((w) =>
+    above.some((a) => a.words.some((o) => Math.abs(o.x - w.x) <= charWidth(w))));
+}
+
 function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
   const valueStart = Math.min(...lines.flatMap((l) => l.words.filter((w) => w.value).map((w) => w.x)));
   const firstWord = (l: Line) => normalizeChars(l.words[0]?.text ?? '');
@@ -65,7 +77,8 @@ function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
     const left = Math.min(...s.header.slice(0, lastCells + 1).map((l) => l.words[0]!.x));
     const underCorner = (w: Word) => !!corner && corner[0]!.x <= left + opts.columnTolerance + opts.runGap &&
       overlap(w, { x: corner[0]!.x, x2: corner[corner.length - 1]!.x2 }) > 0 && w.x2 <= (runs[1]?.[0]?.x ?? Infinity);
-    const from = s.header.findIndex((l, i) => i > lastCells && l.words.every((w) => mid(w) < valueStart || underCorner(w)));
+    const from = s.header.findIndex((l, i) => i > lastCells && l.words.every((w) => mid(w) < valueStart || underCorner(w)) &&
+      !continuesHeader(l, s.header.slice(0, i)));
     if (from >= 0) s.body.push(...s.header.splice(from));
   };
   const segments: Segment[] = [];

@@ -568,6 +568,35 @@ describe('layout text as a document', () => {
     expect(values).toEqual(['0', '', '0', '0', '0', '0', '', '', '', '', '0', '', '', '0', '0']);
   });
 
+  test('section 四 whose one number stands far right: header lines written down their columns stay the header', () => {
+    // g161-044 (seed 161): every header word is left of the table's only number, and 维持 纠正 … and 持 正 果 结 were
+    // read as rows without numbers, the 0 as a table of its own that no row of numbers could be read from.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '',
+      '          行政复议                             行政诉讼',
+      '',
+      '',
+      '结     结    其     尚             未经复议直接起诉               复议后起诉',
+      '',
+      '果     果    他     未     总',
+      '',
+      '                             结果 结果 其他 尚未    结果 结果 其他 尚未',
+      '维     纠    结     审     计                 总计                       总计',
+      '                             维持 纠正 结果 审结    维持 纠正 结果 审结',
+      '持     正    果     结',
+      '',
+      '',
+      '                                                        0',
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table'));
+    expect(rows.flat()).not.toContain('持');
+    expect(rows.filter((r) => r.includes('0'))).toHaveLength(1);
+    // In the third group (其他结果 or 尚未审结: pdftotext packed the header tighter than the number's line).
+    expect(rows[rows.length - 1]!.slice(-15).indexOf('0')).toBeGreaterThanOrEqual(12);
+  });
+
   test('a number glued to its label where no column is left of the row\'s next number is placed with the others', () => {
     // g149-056: 4 of 本年制发件数 set one space after 行政规范性文件, 6 of 本年废止件数 after it.
     const { blocks } = blocksFromLayoutText([

@@ -48,6 +48,34 @@ describe('tables from positioned text', () => {
     ]);
   });
 
+  test('section 四 whose one number stands far right: the header characters written down a column stay the header', () => {
+    // g161-044 (generator seed 161, a PDF LibreOffice made): 行政复议's columns headed 结/果/维/持, one character a
+    // line, and the table's only number under 其他结果 of 复议后起诉. Every header word is left of that number, so
+    // 持 正 果 结 was read as a row of its own and the table as having no row of numbers.
+    // Positions as pdf.js gives them, less 86 points (the table's left edge; the page's prose starts there too).
+    const down = (x: number, chars: string, ys: number[]) => [...chars].flatMap((c, i) => line(ys[i]!, [[x, c]]));
+    const ys = [151.2, 180.5, 209.9, 239.2];
+    const blocks = read([
+      ...line(118, [[47, '行政复议'], [283.2, '行政诉讼']]),
+      ...line(151.2, [[183, '未经复议直接起诉'], [356.4, '复议后起诉']]),
+      ...[[0, '结果维持'], [31.7, '结果纠正'], [63, '其他结果'], [94.3, '尚未审结']].flatMap(([x, t]) => down(x as number, t as string, ys)),
+      ...down(125.6, '总计', ys.slice(1)),
+      ...[151.7, 308.7].flatMap((x0) => [
+        ...line(204.2, [[x0, '结果'], [x0 + 31.4, '结果'], [x0 + 62.8, '其他'], [x0 + 94.2, '尚未']]),
+        ...line(211.8, [[x0 + 125.6, '总计']]),
+        ...line(219.4, [[x0, '维持'], [x0 + 31.4, '纠正'], [x0 + 62.8, '结果'], [x0 + 94.2, '审结']]),
+      ]),
+      ...line(272.4, [[379.1, '0']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows.filter((r) => r.includes('0'))).toHaveLength(1);
+    // A blank label column, then the template's fifteen: the 0 is 其他结果 of the third group.
+    expect(rows[rows.length - 2]!.slice(-15)).toEqual(['结果维持', '结果纠正', '行政复议其他结果', '尚未审结', '总计',
+      '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
+    expect(rows[rows.length - 1]!.slice(-15).indexOf('0')).toBe(12);
+    expect(rows.flat()).not.toContain('持');
+  });
+
   test('a label that wraps is one cell, its numbers printed between its lines', () => {
     const blocks = read([
       ...line(100, [[0, '（一）予以公开'], [200, '5'], [300, '5']]),
