@@ -84,6 +84,12 @@ const ALTERNATIVES = 6;
 const ALTERNATIVE_REACH = 3;
 /** What reading two clusters as one column costs, in column widths (see PlaceHints.mergeGap). */
 const MERGE_COST = 0.5;
+/**
+ * How far, on average, the numbers of a reading may stand from their header cells, in column widths, before the
+ * reading is a guess though no other comes close: the header was set apart from its numbers (pdftotext packs a
+ * header of one character a line, 结结其尚, tighter than the numbers under it), and positions say little.
+ */
+const FAR_FROM_HEADER = 1;
 
 interface Cluster {
   x: number;
@@ -371,7 +377,10 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
   if (!ranked.length) return place(values, k, { ...hints, mergeGap: 0 }, false);
   const best = ranked[0]!;
   const close = ranked.filter((r) => r.cost - best.cost <= margin);
-  if (close.length < 2) return { cols: colsOf(best.map), k: kk, guessed: false };
+  if (close.length < 2) {
+    const drift = anchors ? clusters.reduce((sum, _, ci) => sum + geo[ci]![best.map[ci]!]!, 0) / values.length / spacing : 0;
+    return { cols: colsOf(best.map), k: kk, guessed: drift > FAR_FROM_HEADER };
+  }
   // A reading as likely by position and sums as the best: the others within reach go along, best first.
   const near = ranked.filter((r) => r.cost - best.cost <= reach);
   const alternatives = near.map((r) => colsOf(r.map));

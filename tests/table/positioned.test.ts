@@ -387,6 +387,20 @@ describe('numbers placed on columns', () => {
   test('fewer columns of numbers than the table has: the header above places them', () => {
     const res = placeValues([v(0, 12), v(0, 88)], 4, { anchors: [10, 35, 60, 85] });
     expect(res.cols).toEqual([0, 3]);
+    expect(res.guessed).toBe(false);
+  });
+
+  test('numbers that stand far from every header cell are a guess, though no other reading comes close', () => {
+    // g161-055 (layout text): 行政复议's header packed as 结结其尚 and the numbers under it spread wider; every
+    // number stood one to three columns right of its cell, and the one reading found was taken as sure.
+    const anchors = [10, 13, 16, 19, 22, 25];
+    const res = placeValues([v(0, 18), v(0, 24), v(0, 30), v(0, 36)], 6, { anchors });
+    expect(res.cols).toEqual([2, 3, 4, 5]);
+    expect(res.guessed).toBe(true);
+    // The same header with its numbers under it: sure.
+    const under = placeValues([v(0, 8), v(0, 11), v(0, 17), v(0, 23)], 6, { anchors });
+    expect(under.cols).toEqual([0, 1, 3, 5]);
+    expect(under.guessed).toBe(false);
   });
 
   test('more clusters than columns, against a header on the same page: merged where the header says', () => {
