@@ -75,7 +75,11 @@ function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
     const runs = s.header[lastCells] ? runsOf(s.header[lastCells]!, opts.runGap) : [];
     const corner = runs[0];
     const left = Math.min(...s.header.slice(0, lastCells + 1).map((l) => l.words[0]!.x));
-    const underCorner = (w: Word) => !!corner && corner[0]!.x <= left + opts.columnTolerance + opts.runGap &&
+    // (A first run of several cells reaching over the numbers is no corner: header cells a space apart, 自然人 商业
+    // 科研 … 法律服, the corner's note on lines above; the lines of those cells under it are no rows, g161-038.)
+    const isCorner = !!corner && corner[0]!.x <= left + opts.columnTolerance + opts.runGap &&
+      !(corner.length >= 3 && mid(corner[corner.length - 1]!) > valueStart);
+    const underCorner = (w: Word) => isCorner &&
       overlap(w, { x: corner[0]!.x, x2: corner[corner.length - 1]!.x2 }) > 0 && w.x2 <= (runs[1]?.[0]?.x ?? Infinity);
     const from = s.header.findIndex((l, i) => i > lastCells && l.words.every((w) => mid(w) < valueStart || underCorner(w)) &&
       !continuesHeader(l, s.header.slice(0, i)));

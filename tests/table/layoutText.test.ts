@@ -568,6 +568,32 @@ describe('layout text as a document', () => {
     expect(values).toEqual(['0', '', '0', '0', '0', '0', '', '', '', '', '0', '', '', '0', '0']);
   });
 
+  test('header cells set a space apart are no corner cell: the lines of those cells under them stay the header', () => {
+    // g161-038 (seed 161): 自然人 商业 科研 社会 法律服 made one run, taken for the header's corner (the label
+    // column's cell), and 公益 务 其他 / 企业 机构 组织 机构 under it for rows without numbers (59 fields wrong).
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      '三、收到和处理政府信息公开申请情况',
+      '',
+      '                                               申请人情况',
+      '',
+      '                                           法人或其他组织',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等',
+      '      于第三项加第四项之和）',
+      '                                自然人 商业 科研 社会 法律服  总计',
+      '                                          公益 务 其他',
+      '                                    企业 机构 组织 机构',
+      '',
+      '    一、本年新收政府信息公开申请数量             43   3          2     ２   1   51',
+      '',
+      '    二、上年结转政府信息公开申请数量             ６                             6',
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table'));
+    const labels = rows.map((r) => r[0]);
+    expect(labels.some((l) => /企业|公益/.test(l ?? ''))).toBe(false);
+    expect(rows.find((r) => r[0]?.startsWith('一、'))?.slice(1).filter(Boolean)).toEqual(['43', '3', '2', '２', '1', '51']);
+  });
+
   test('section 四 whose one number stands far right: header lines written down their columns stay the header', () => {
     // g161-044 (seed 161): every header word is left of the table's only number, and 维持 纠正 … and 持 正 果 结 were
     // read as rows without numbers, the 0 as a table of its own that no row of numbers could be read from.
