@@ -90,6 +90,17 @@ function kindOf(l: Line, runGap: number, proseWidth: number, em: number): LineKi
   return 'short';
 }
 
+/**
+ * A line of five or more short words without punctuation, inside a table: the cells of a header whose columns
+ * are narrow, set as close as the characters of a sentence (结果维持 结 其他结果 尚未审结 总计 …, g163-022), not prose.
+ */
+function denseCells(l: Line): boolean {
+  return l.words.length >= 5 && l.words.every((w) => {
+    const t = normalizeChars(w.text).replace(/\s+/g, '');
+    return t.length <= 4 && !/[，。、；：,.;:！？!?（）()“”"]/.test(t);
+  });
+}
+
 /** The width of a full line of body text: the widest single-run lines, 90th percentile. */
 function proseWidthOf(lines: readonly Line[], runGap: number): number {
   const widths = lines.map((l) => runsOf(l, runGap)).filter((r) => r.length === 1)
@@ -155,7 +166,8 @@ export function blocksFromLines(lines: readonly Line[], opts: TableOptions): Str
     cellLines = 0;
   };
   for (const l of lines) {
-    const kind = kindOf(l, opts.runGap, proseWidth, opts.em);
+    let kind = kindOf(l, opts.runGap, proseWidth, opts.em);
+    if (kind === 'prose' && region.length && denseCells(l)) kind = 'cells';
     if (kind === 'heading' || kind === 'prose') {
       flush();
       placed.push(paragraphOf(l));

@@ -76,6 +76,23 @@ describe('tables from positioned text', () => {
     expect(rows.flat()).not.toContain('持');
   });
 
+  test('a header line of narrow cells set as close as a sentence\'s characters stays in its table', () => {
+    // g163-022 (seed 163, Word's cell markup without widths): 结果维持 结 其他结果 … ran across the page with no gap
+    // of a character, was read as prose, and cut the table's header from its numbers (8 fields of section 四).
+    const names = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const blocks = read([
+      ...line(100, [[0, '行政复议'], [200, '行政诉讼']]),
+      // Each cell 4 points after the one before (a character is 10 wide).
+      ...line(130, names.concat(names).map((t, i): [number, string] => [i * 44 - (i > 4 ? 20 : 0), t])),
+      ...line(160, [[17.5, '0'], [61.5, '1'], [149.5, '1'], [183.5, '2'], [383.5, '2']]),
+    ]);
+    expect(tables(blocks)).toHaveLength(1);
+    const rows = grid(tables(blocks)[0]);
+    // (Each group's name stacks onto the cell under its first characters.)
+    expect(rows[rows.length - 2]!.map((t) => t.replace(/^行政(复议|诉讼)/, ''))).toEqual(names.concat(names));
+    expect(rows[rows.length - 1]!.filter(Boolean)).toEqual(['0', '1', '1', '2', '2']);
+  });
+
   test('a label that wraps is one cell, its numbers printed between its lines', () => {
     const blocks = read([
       ...line(100, [[0, '（一）予以公开'], [200, '5'], [300, '5']]),
