@@ -157,6 +157,15 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     if (!allTails && !lower.words.some((w) => unit(w) || digits(w))) continue;
     const h = lower.y2 - lower.y;
     const above = (w: Word) => {
+      // A cell the page break cut: its last digits open the next page, right under its first digits on the last
+      // line of the page before (g167-051: 10 / 9 is 109, 39 / 5 is 395; a table row may break across pages).
+      // (PDF only: layout text sets full-width digits too loosely to tell which number the digits end.)
+      if (opts.sharedCoordinates && allTails && digits(w) && out.find((l) => l.page === lower.page) === lower) {
+        const upper = out.filter((l) => l.page === lower.page - 1).pop();
+        const u = upper?.words.filter((o) => digits(o) && under(o, w) > 0 && o.x2 - o.x >= w.x2 - w.x)
+          .sort((a, b) => under(b, w) - under(a, w))[0];
+        if (upper && u) return { upper, u };
+      }
       for (const upper of out) {
         if (upper === lower || upper.page !== lower.page || upper.y >= lower.y) continue;
         // (增加 over 8: a change written out, wrapped in its cell, is +8.)

@@ -93,6 +93,21 @@ describe('tables from positioned text', () => {
     expect(rows[rows.length - 1]!.filter(Boolean)).toEqual(['0', '1', '1', '2', '2']);
   });
 
+  test('a number the page break cut: its last digits open the next page under its first', () => {
+    // g167-051 (seed 167): the row of 一、本年新收 broke across pages in narrow columns, 109 as 10 at the foot of
+    // one page and 9 at the head of the next, 395 as 39 and 5; the 9 and the 5 were read as the next row's.
+    const blocks = read([
+      ...line(700, [[0, '信息内容'], [200, '自然人'], [250, '商业企业'], [300, '总计']]),
+      ...line(730, [[0, '一、本年新收'], [205, '255'], [255, '10'], [305, '39']]),
+      ...line(30, [[257.5, '9'], [307.5, '5']], 2),
+      ...line(60, [[0, '二、上年结转'], [210, '0'], [310, '0']], 2),
+    ]);
+    expect(grid(tables(blocks)[0]).slice(1)).toEqual([
+      ['一、本年新收', '255', '109', '395'],
+      ['二、上年结转', '0', '', '0'],
+    ]);
+  });
+
   test('a label that wraps is one cell, its numbers printed between its lines', () => {
     const blocks = read([
       ...line(100, [[0, '（一）予以公开'], [200, '5'], [300, '5']]),
