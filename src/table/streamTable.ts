@@ -148,7 +148,9 @@ function isGroupLabelPart(text: string): boolean {
 function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] {
   const out = lines.map((l) => ({ ...l, words: [...l.words] }));
   const digits = (w: Word) => w.value && /^\d+$/.test(normalizeChars(w.text));
-  const tail = (w: Word) => digits(w) || UNIT_WORD.test(w.text);
+  // (Or the last digits with the cell's unit: 52 over the row's line, 6件 under it, is 526件: g173-024.)
+  const withUnit = (w: Word) => w.value && UNIT_WORD.test(normalizeChars(w.text).replace(/^\d+\s*/, '')) && /^\d/.test(normalizeChars(w.text));
+  const tail = (w: Word) => digits(w) || UNIT_WORD.test(w.text) || withUnit(w);
   const unit = (w: Word) => !w.value && UNIT_WORD.test(w.text);
   // Layout text: numbers cover the columns they are printed across (printedWidth.ts).
   const under = (o: Word, w: Word) => overlap(printedSpan(o, opts.sharedCoordinates), printedSpan(w, opts.sharedCoordinates));

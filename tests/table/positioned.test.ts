@@ -108,6 +108,22 @@ describe('tables from positioned text', () => {
     ]);
   });
 
+  test('a cell wrapped round its row\'s line with its unit: 52 over the line and 6件 under it is 526件', () => {
+    // g173-024 (seed 173): 450件 and 526件 in narrow cells, each centred on the row's line; 6件 was read as a row of
+    // its own and 总计 as 52.
+    const blocks = read([
+      ...line(100, [[0, '信息内容'], [200, '自然人'], [250, '商业企业'], [300, '总计']]),
+      ...line(122, [[200, '450'], [300, '52']]),
+      ...line(130, [[0, '一、本年新收'], [250, '76']]),
+      ...line(137, [[200, '件'], [300, '6件']]),
+      ...line(160, [[0, '二、上年结转'], [200, '0'], [300, '0']]),
+    ]);
+    expect(grid(tables(blocks)[0]).slice(1)).toEqual([
+      ['一、本年新收', '450件', '76', '526件'],
+      ['二、上年结转', '0', '', '0'],
+    ]);
+  });
+
   test('a label that wraps is one cell, its numbers printed between its lines', () => {
     const blocks = read([
       ...line(100, [[0, '（一）予以公开'], [200, '5'], [300, '5']]),
