@@ -116,7 +116,7 @@ export function templateColumns(headerText: string): TemplateColumns | undefined
   const last = applications.columns[applications.columns.length - 1];
   // The applications table by its first and last columns, or, where its header came apart (narrow columns set one
   // character a line: 自 / 然 / 人), by its corner note or its group heading.
-  const ownWords = /勾稽关系|法人或其他组织|申请人情况/.test(t);
+  const ownWords = t.includes('勾稽关系') || applications.headings.some((h) => t.includes(h));
   if (first && last && (ownWords || (names(first.labels) && names(last.labels))) && !review.groups.some((g) => names(g.labels))) {
     return { table: 'applications', count: applications.columns.length, labels: applications.columns.flatMap((c) => c.labels),
       headings: applications.headings, totals: groupTotals(applications.columns.map((c) => c.key), 1) };

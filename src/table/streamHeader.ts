@@ -222,10 +222,10 @@ export function headerRows(header: HeaderModel, k: number): Row[] {
  * its two groups, left a cell of its own where nothing stood under it), while `k` cells are left; `heading` tells
  * such a name.
  */
-export function dropHeadings(leaves: readonly Stack[], k: number, heading: (text: string) => boolean): Stack[] {
+export function dropHeadings(leaves: readonly Stack[], k: number, heading: (leaf: Stack) => boolean): Stack[] {
   const out = [...leaves];
   for (let i = out.length - 1; i >= 0 && out.length > k; i--) {
-    if (heading(out[i]!.words.map((w) => w.text).join(''))) out.splice(i, 1);
+    if (heading(out[i]!)) out.splice(i, 1);
   }
   return out;
 }

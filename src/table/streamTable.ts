@@ -149,7 +149,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
   const out = lines.map((l) => ({ ...l, words: [...l.words] }));
   const digits = (w: Word) => w.value && /^\d+$/.test(normalizeChars(w.text));
   // (Or the last digits with the cell's unit: 52 over the row's line, 6件 under it, is 526件: g173-024.)
-  const withUnit = (w: Word) => w.value && UNIT_WORD.test(normalizeChars(w.text).replace(/^\d+\s*/, '')) && /^\d/.test(normalizeChars(w.text));
+  const withUnit = (w: Word) => w.value && /^\d/.test(normalizeChars(w.text)) && UNIT_WORD.test(normalizeChars(w.text).replace(/^\d+\s*/, ''));
   const tail = (w: Word) => digits(w) || UNIT_WORD.test(w.text) || withUnit(w);
   const unit = (w: Word) => !w.value && UNIT_WORD.test(w.text);
   // Layout text: numbers cover the columns they are printed across (printedWidth.ts).
@@ -213,8 +213,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // print no number of their own.
       const groupLine = (l: Line) => isGroupLabelPart(l.words.filter((o) => !o.value && !unit(o)).map((o) => o.text).join(''));
       if (groupLine(lower)) {
-        for (const w of lower.words.filter((o) => o.value && !digits(o) && /^\d+/.test(normalizeChars(o.text)) &&
-          UNIT_WORD.test(normalizeChars(o.text).replace(/^\d+/, '')))) {
+        for (const w of lower.words.filter(withUnit)) {
           const p = above(w);
           if (!p || !digits(p.u) || /^0/.test(normalizeChars(p.u.text)) || !groupLine(p.upper) || !roundRow([p])) continue;
           join(w, p);
@@ -535,7 +534,7 @@ function fitHeader(header: HeaderModel, template: TemplateColumns | undefined): 
   if (!template) return header;
   const name = (w: Word) => normalizeChars(w.text).replace(/\s+/g, '');
   if (header.leaves.length > template.count) {
-    const leaves = dropHeadings(header.leaves, template.count, (t) => template.headings.includes(normalizeChars(t).replace(/\s+/g, '')));
+    const leaves = dropHeadings(header.leaves, template.count, (l) => template.headings.includes(l.words.map(name).join('')));
     return { ...header, leaves: mergeLeaves(leaves, template.count), refitted: true };
   }
   // A cell whose words are each a whole column name of the template (总计 over 其他: pdftotext set one header line a
