@@ -85,7 +85,7 @@ export async function pageText(page: PdfPage, pageNumber: number): Promise<Fragm
     ...across.filter((p) => isGlyph(p) && alone(p)).map((p) => ({ ...p, dir: 'down' as const, upright: true, source: p }))], bottom);
   const used = new Set(vertical.flatMap((v) => v.from.map((q) => q.source ?? q)));
   const flat = across.filter((p) => !used.has(p)).map(({ dir: _, ...f }) => f);
-  const fragments = splitAtSpaces(joinTouching(flat)).concat(vertical.map((v) => v.fragment));
+  const fragments = splitAtSpaces(joinTouching(flat), inCellRow(across.filter(isGlyph))).concat(vertical.map((v) => v.fragment));
   return fragments.map((f) => ({ ...f, text: normalizeChars(f.text).trim() })).filter((f) => f.text);
 }
 
@@ -154,6 +154,28 @@ const sameLine = (a: Fragment, b: Fragment) =>
   Math.min(a.y2, b.y2) - Math.max(a.y, b.y) >= 0.7 * Math.min(a.y2 - a.y, b.y2 - b.y);
 
 /**
+ * Whether an item of single ideographs a space apart (果 结) is cells of a row of one-character cells rather than
+ * one letter-spaced word: the header written one character a line in columns one character wide (持 正 果 结, the
+ * last line of 结果维持 / 结果纠正 / 其他结果 / 尚未审结), where pdfjs joins two neighbouring cells into one item.
+ * It is when the glyph before it on its line, an item of its own, stands one of the item's own steps (a
+ * character and its space) before it (g167-004: 正 at 379.5, 果 结 at 395.4 with a step of 15.8; 其他结果 and
+ * 尚未审结 read as one column and section 四 lost one). Letter-spaced labels (商 业 企, 结 果) have no such
+ * neighbour: the cells beside them are words of their own.
+ */
+function inCellRow(glyphs: readonly Fragment[]) {
+  return (f: Fragment): boolean => {
+    const chars = [...f.text];
+    if (chars.length !== 3 || chars[1] !== ' ') return false;
+    const before = glyphs.filter((g) => g.page === f.page && sameLine(g, f) && g.x < f.x)
+      .reduce<Fragment | undefined>((best, g) => (!best || g.x > best.x ? g : best), undefined);
+    if (!before) return false;
+    // The glyph's width is the item's character width: its step is what is left of the item's width after one.
+    const em = before.x2 - before.x;
+    return Math.abs(f.x - before.x - (f.x2 - f.x - em)) <= 0.1 * em;
+  };
+}
+
+/**
  * Items that touch on one line are one piece of text: pdfjs breaks a run where the font changes
  * ("(" "二" ")" "部分公开…", "结果" "维"), and the pieces must not read as cells.
  */
@@ -203,7 +225,7 @@ export function inkSpan(str: string, width: number, size: number): { offset: num
  * (商 业 企, 结 果) stays whole: a space between two single ideographs is spacing, not a gap between cells
  * (full-width digits ０ ０ are numbers of neighbouring cells, and 无 无 blank cells).
  */
-export function splitAtSpaces(frags: readonly Fragment[]): Fragment[] {
+export function splitAtSpaces(frags: readonly Fragment[], cells: (f: Fragment) => boolean = () => false): Fragment[] {
   const out: Fragment[] = [];
   for (const [item, f] of frags.entries()) {
     const tokens = f.text.split(/\s+/).filter(Boolean);
@@ -211,6 +233,7 @@ export function splitAtSpaces(frags: readonly Fragment[]): Fragment[] {
       out.push(f);
       continue;
     }
+    const spaced = !cells(f);
     const pieces: string[] = [];
     for (const t of tokens) {
       const last = pieces[pieces.length - 1];
@@ -218,7 +241,7 @@ export function splitAtSpaces(frags: readonly Fragment[]): Fragment[] {
       const lastToken = last?.split(' ').pop();
       // (Blank marks are cells, however close: 无 无 无 under three narrow columns.)
       const marks = isBlankMark(t) && lastToken !== undefined && isBlankMark(lastToken);
-      if (last !== undefined && single(t) && lastToken !== undefined && single(lastToken) && !marks) pieces[pieces.length - 1] = `${last} ${t}`;
+      if (spaced && last !== undefined && single(t) && lastToken !== undefined && single(lastToken) && !marks) pieces[pieces.length - 1] = `${last} ${t}`;
       else pieces.push(t);
     }
     if (pieces.length < 2) {

@@ -56,9 +56,27 @@ function headerLike(l: Line, valueStart: number, opts: StreamOptions): boolean {
  * the numbers, and such lines were read as rows (g161-044: section 四 with one 0).
  */
 function continuesHeader(l: Line, above: readonly Line[]): boolean {
-  const charWidth = (w: Word) => (w.x2 - w.x) / Math.max(1, [...normalizeChars(w.text).trim()].length);
-  return l.words.length >= 3 && l.words.every((w) =>
-    above.some((a) => a.words.some((o) => Math.abs(o.x - w.x) <= charWidth(w))));
+  return l.words.length >= 3 && l.words.every((w) => underHeaderWord(w, above));
+}
+
+/** Set straight under a word of the lines above, within a character. */
+function underHeaderWord(w: Word, above: readonly Line[]): boolean {
+  const charWidth = (w.x2 - w.x) / Math.max(1, [...normalizeChars(w.text).trim()].length);
+  return above.some((a) => a.words.some((o) => Math.abs(o.x - w.x) <= charWidth));
+}
+
+/**
+ * The words of a table's first row that are the header's, printed over the row's numbers: a header cell taller
+ * than its row's height, cut by a page break, runs its last line over the next row (LibreOffice: 持 正 果 结 over
+ * 10 2 2 4, g167-012; 组织 of 社会/公益/组织 over 5, g167-008). A word without a number, straight under a header
+ * word and over a number of the line, is the header's; read as a label it made the row unknown, or section 四
+ * a table without a row of numbers.
+ */
+function overprintedHeader(l: Line, header: readonly Line[], next: Line | undefined): Word[] {
+  // pdftotext sets the numbers such a word stands over on the next line, where nothing else is (g167-008.layout).
+  const pushed = next && next.page === l.page && next.words.every((w) => w.value) ? next.words : [];
+  const numbers = l.words.filter((w) => w.value).concat(pushed);
+  return l.words.filter((w) => !w.value && !w.marker && numbers.some((n) => overlap(n, w) > 0) && underHeaderWord(w, header));
 }
 
 function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
@@ -88,7 +106,7 @@ function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
   const segments: Segment[] = [];
   let seg: Segment = { header: [], body: [] };
   let firstHeader: Line | undefined;
-  for (const l of lines) {
+  for (let [i, l] of lines.entries()) {
     // A line that starts as the last table's header did (信息内容 …) is a header again, even where pdftotext
     // set its cells too close to read apart (信息内容 本年处理决定数量).
     const repeats = !!firstHeader && firstWord(firstHeader) === firstWord(l) && !l.words.some((w) => w.value || w.marker);
@@ -110,7 +128,14 @@ function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
       seg.header.push(l);
       continue;
     }
-    if (!seg.body.length) releaseRows(seg);
+    if (!seg.body.length) {
+      const over = overprintedHeader(l, seg.header, lines[i + 1]);
+      if (over.length) {
+        seg.header.push({ ...l, words: over });
+        l = { ...l, words: l.words.filter((w) => !over.includes(w)) };
+      }
+      releaseRows(seg);
+    }
     seg.body.push(l);
   }
   if (!seg.body.length) releaseRows(seg);
@@ -162,9 +187,10 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // A cell the page break cut: its last digits open the next page, right under its first digits on the last
       // line of the page before (g167-051: 10 / 9 is 109, 39 / 5 is 395; a table row may break across pages).
       // (PDF only: layout text sets full-width digits too loosely to tell which number the digits end.)
-      if (opts.sharedCoordinates && allTails && digits(w) && out.find((l) => l.page === lower.page) === lower) {
+      // (Or its unit alone: 0 at the foot of the page, 件 at the head of the next, g181-002.)
+      if (opts.sharedCoordinates && allTails && (digits(w) || unit(w)) && out.find((l) => l.page === lower.page) === lower) {
         const upper = out.filter((l) => l.page === lower.page - 1).pop();
-        const u = upper?.words.filter((o) => digits(o) && under(o, w) > 0 && o.x2 - o.x >= w.x2 - w.x)
+        const u = upper?.words.filter((o) => digits(o) && under(o, w) > 0 && (unit(w) || o.x2 - o.x >= w.x2 - w.x))
           .sort((a, b) => under(b, w) - under(a, w))[0];
         if (upper && u) return { upper, u };
       }

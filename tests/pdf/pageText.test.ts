@@ -1,13 +1,13 @@
 import { inkSpan, pageText } from '../../src/pdf/text';
 import type { PdfPage } from '../../src/pdf/load';
 
-/** A page of pdfjs text items, each [text, x, y] in PDF space (y up), 10 pt characters. */
-function page(items: [string, number, number][]): PdfPage {
+/** A page of pdfjs text items, each [text, x, y] in PDF space (y up), 10 pt characters, or [text, x, y, width]. */
+function page(items: ([string, number, number] | [string, number, number, number])[]): PdfPage {
   return {
     getViewport: () => ({ transform: [1, 0, 0, -1, 0, 800] }),
     getTextContent: async () => ({
       styles: { f1: {} },
-      items: items.map(([str, x, y]) => ({ str, transform: [10, 0, 0, 10, x, y], width: 10 * [...str].length, height: 10, fontName: 'f1' })),
+      items: items.map(([str, x, y, width]) => ({ str, transform: [10, 0, 0, 10, x, y], width: width ?? 10 * [...str].length, height: 10, fontName: 'f1' })),
     }),
   } as unknown as PdfPage;
 }
@@ -22,6 +22,21 @@ describe('text of a PDF page', () => {
     const rows: [string, number, number][] = [700, 686, 672].flatMap((y, i) => [[`${i + 1}.其他`, 50, y], ['无', 300, y], ['1', 400, y]] as [string, number, number][]);
     const frags = await pageText(page(rows), 1);
     expect(frags.filter((f) => f.text.includes('无')).map((f) => f.text)).toEqual(['无', '无', '无']);
+  });
+
+  test('two cells of a row of one-character cells joined into one item are two (g167-004: 持 正 果 结)', async () => {
+    // The last line of a header set one character a line in columns 16 points apart: pdfjs joined the last two
+    // cells into "果 结", a character, a 6-point space, a character, 16 points after 正.
+    const row: [string, number, number, number?][] = [['持', 100, 700], ['正', 116, 700], ['果 结', 132, 700, 26]];
+    const frags = await pageText(page(row as [string, number, number, number][]), 1);
+    const cells = frags.filter((f) => f.y < 120).sort((a, b) => a.x - b.x);
+    expect(cells.map((f) => f.text)).toEqual(['持', '正', '果', '结']);
+    expect(cells[3]!.x).toBeCloseTo(148);
+  });
+
+  test('a letter-spaced word beside cells of words stays one word (商 业 企)', async () => {
+    const frags = await pageText(page([['自然人', 60, 700], ['商 业 企', 100, 700, 42]]), 1);
+    expect(frags.map((f) => f.text).sort()).toEqual(['商 业 企', '自然人']);
   });
 });
 

@@ -75,6 +75,25 @@ describe('tables from layout text', () => {
     expect(rows[rows.length - 1]!.slice(-15)).toEqual(['3', '18', '', '7', '28', '', '', '', '', '', '', '18', '0', '0', '18']);
   });
 
+  test('a header cell\'s last line on the first row\'s line pushes that row\'s numbers down: both are put back', () => {
+    // g167-008.layout (a PDF where 组织, the last line of 社会/公益/组织, overprints the first row's 5): pdftotext set
+    // 组织 on the row's line and the numbers from there on the next line. Read as they stood, 组织 joined the label
+    // and 一、本年新收… was a row of no known name.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[8, '信息内容'], [26, '自然人'], [34, '社会'], [42, '总计']]),
+      at([[34, '公益']]),
+      at([[2, '一、本年新收'], [27, '5'], [34, '组织']]),
+      at([[35, '3'], [43, '8']]),
+      at([[2, '二、上年结转'], [27, '1'], [35, '0'], [43, '1']]),
+    ].join('\n'));
+    expect(grid(blocks.find((b) => b.kind === 'table'))).toEqual([
+      ['信息内容', '自然人', '社会公益组织', '总计'],
+      ['一、本年新收', '5', '3', '8'],
+      ['二、上年结转', '1', '0', '1'],
+    ]);
+  });
+
   test('a label that wraps around its numbers is one cell; a group label is no row', () => {
     const { blocks } = blocksFromLayoutText([
       PROSE,

@@ -76,6 +76,20 @@ describe('tables from positioned text', () => {
     expect(rows.flat()).not.toContain('持');
   });
 
+  test('a header cell\'s last line printed over the first row\'s numbers is the header\'s (g167-008: 组织 over 5)', () => {
+    // A header cell taller than its row, cut by a page break: LibreOffice ran 组织, the last line of 社会/公益/组织,
+    // over the first row's number. Read as part of the label, it made 一、本年新收… a row of no known name.
+    const blocks = read([
+      ...line(100, [[0, '信息内容'], [100, '自然人'], [150, '社会'], [200, '总计']]),
+      ...line(115, [[150, '公益']]),
+      ...line(130, [[0, '一、本年新收'], [105, '5'], [150, '组织'], [153, '3'], [205, '8']]),
+      ...line(145, [[0, '二、上年结转'], [105, '1'], [153, '0'], [205, '1']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows[0]).toEqual(['信息内容', '自然人', '社会公益组织', '总计']);
+    expect(rows.slice(1)).toEqual([['一、本年新收', '5', '3', '8'], ['二、上年结转', '1', '0', '1']]);
+  });
+
   test('a header line of narrow cells set as close as a sentence\'s characters stays in its table', () => {
     // g163-022 (seed 163, Word's cell markup without widths): 结果维持 结 其他结果 … ran across the page with no gap
     // of a character, was read as prose, and cut the table's header from its numbers (8 fields of section 四).
@@ -104,6 +118,21 @@ describe('tables from positioned text', () => {
     ]);
     expect(grid(tables(blocks)[0]).slice(1)).toEqual([
       ['一、本年新收', '255', '109', '395'],
+      ['二、上年结转', '0', '', '0'],
+    ]);
+  });
+
+  test('a unit alone at the head of a page ends the number over it at the foot of the page before: 0 / 件 is 0件', () => {
+    // g181-002 (seed 181): the row of section 四 broke across pages in columns one character wide, 0件 as 0 at the
+    // foot of one page and 件 at the head of the next; 件 was read as a cell and the row's numbers one column off.
+    const blocks = read([
+      ...line(700, [[0, '信息内容'], [200, '自然人'], [250, '商业企业'], [300, '总计']]),
+      ...line(730, [[0, '一、本年新收'], [205, '0'], [255, '1'], [305, '1']]),
+      ...line(30, [[202, '件']], 2),
+      ...line(60, [[0, '二、上年结转'], [210, '0'], [310, '0']], 2),
+    ]);
+    expect(grid(tables(blocks)[0]).slice(1)).toEqual([
+      ['一、本年新收', '0件', '1', '1'],
       ['二、上年结转', '0', '', '0'],
     ]);
   });
