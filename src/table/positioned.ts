@@ -21,7 +21,8 @@ interface Placed {
   lines?: Line[];
 }
 
-const PAGE_NUMBER = /^[-—–－\s]*(?:第\s*)?\d{1,3}\s*(?:页)?[-—–－\s]*(?:(?:\/|共)\s*\d+\s*页?)?$/;
+// (Two dashes a side at most: — — — 0 — — — is a row of blank cells and one 0, not a page number: g187-011.)
+const PAGE_NUMBER = /^\s*(?:[-—–－]\s*){0,2}(?:第\s*)?\d{1,3}\s*(?:页)?\s*(?:[-—–－]\s*){0,2}(?:(?:\/|共)\s*\d+\s*页?)?$/;
 
 /**
  * Page furniture: page numbers (-3-, 第 3 页) and running headers or footers (the same first or last line on

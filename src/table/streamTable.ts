@@ -177,6 +177,9 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
   const withUnit = (w: Word) => w.value && /^\d/.test(normalizeChars(w.text)) && UNIT_WORD.test(normalizeChars(w.text).replace(/^\d+\s*/, ''));
   const tail = (w: Word) => digits(w) || UNIT_WORD.test(w.text) || withUnit(w);
   const unit = (w: Word) => !w.value && UNIT_WORD.test(w.text);
+  // The first digits of a number grouped by thousands, cut inside a group (２,５６ over ９ is 2,569: g187-000).
+  // (No number by itself: 2,56 is not one.)
+  const openGroup = (w: Word) => /^\d{1,3}(?:,\d{3})*,\d{1,2}$/.test(normalizeChars(w.text));
   // Layout text: numbers cover the columns they are printed across (printedWidth.ts).
   const under = (o: Word, w: Word) => overlap(printedSpan(o, opts.sharedCoordinates), printedSpan(w, opts.sharedCoordinates));
   for (const lower of out) {
@@ -188,17 +191,20 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // line of the page before (g167-051: 10 / 9 is 109, 39 / 5 is 395; a table row may break across pages).
       // (PDF only: layout text sets full-width digits too loosely to tell which number the digits end.)
       // (Or its unit alone: 0 at the foot of the page, 件 at the head of the next, g181-002.)
-      if (opts.sharedCoordinates && allTails && (digits(w) || unit(w)) && out.find((l) => l.page === lower.page) === lower) {
+      // (And where the first digits end inside a group of thousands, beside a label cut too: 其他对外管理服 … 82,26 /
+      // 务事项 9, g187-013; 82,26 is surely cut, where 10 over a line with a label may be two rows.)
+      if (opts.sharedCoordinates && (digits(w) || unit(w)) && out.find((l) => l.page === lower.page) === lower) {
         const upper = out.filter((l) => l.page === lower.page - 1).pop();
-        const u = upper?.words.filter((o) => digits(o) && under(o, w) > 0 && (unit(w) || o.x2 - o.x >= w.x2 - w.x))
+        const u = upper?.words.filter((o) => under(o, w) > 0 && ((allTails && digits(o) && (unit(w) || o.x2 - o.x >= w.x2 - w.x)) ||
+          (digits(w) && openGroup(o))))
           .sort((a, b) => under(b, w) - under(a, w))[0];
         if (upper && u) return { upper, u };
       }
       for (const upper of out) {
         if (upper === lower || upper.page !== lower.page || upper.y >= lower.y) continue;
         // (增加 over 8: a change written out, wrapped in its cell, is +8.)
-        const u = upper.words.find((o) => under(o, w) > 0 && ((o.value && /\d$/.test(normalizeChars(o.text)) &&
-          (!digits(w) || (digits(o) && o.x2 - o.x >= w.x2 - w.x))) || (wrappedSign(o) && digits(w))));
+        const u = upper.words.find((o) => under(o, w) > 0 && (((o.value || openGroup(o)) && /\d$/.test(normalizeChars(o.text)) &&
+          (!digits(w) || ((digits(o) || openGroup(o)) && o.x2 - o.x >= w.x2 - w.x))) || (wrappedSign(o) && digits(w))));
         if (!u) continue;
         if (w.y - u.y2 >= -0.2 * h && w.y - u.y2 < opts.blankGap * 0.5 * h) return { upper, u };
         // Layout text centres a cell's two lines on its row: "200" above the row's line, "6" below it. Both
@@ -268,14 +274,29 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       for (const w of lower.words.filter((o) => unit(o) || digits(o))) {
         const p = above(w);
         const signRound = !!p && ((wrappedSign(p.u) && digits(w)) || (unit(w) && digits(p.u))) && roundRow([p]);
-        if (p && (w.y - p.u.y2 < opts.blankGap * 0.5 * h || signRound) && (unit(w) || wrappedSign(p.u) || around(p) || (wrappedRound && digits(w)))) {
+        const cutGroup = !!p && p.upper.page !== lower.page && openGroup(p.u);
+        if (p && (w.y - p.u.y2 < opts.blankGap * 0.5 * h || signRound || cutGroup) && (unit(w) || wrappedSign(p.u) || around(p) || cutGroup || (wrappedRound && digits(w)))) {
           join(w, p);
           lower.words.splice(lower.words.indexOf(w), 1);
         }
       }
       continue;
     }
-    const pairs = lower.words.map(above);
+    let pairs = lower.words.map(above);
+    // A cell set lower than its row's line, beside the end of a number wrapped round that line (3件 under the line
+    // of 一、本年新收, beside 件 ending 29 / 件, g191-034): where some words of the line end numbers above, the
+    // numbers that end none are the row's, on the line just above, which has nothing in their columns.
+    const loose = lower.words.filter((_, k) => !pairs[k]);
+    const rowAbove = out.filter((l) => l.page === lower.page && l.y < lower.y && l !== lower).pop();
+    // (Only units ending numbers, and from over the row's line: a row's own line under the first digits of one of
+    // its cells wrapped round it, 13 / 74 … 10 … / 9, is no such line.)
+    const unitsOnly = lower.words.every((w, k) => !pairs[k] || (unit(w) && pairs[k]!.upper !== rowAbove));
+    if (loose.length && loose.length < lower.words.length && unitsOnly && rowAbove && rowAbove.words.some((o) => o.value) &&
+      lower.y - rowAbove.y2 < opts.blankGap * 0.5 * h && loose.every((w) => w.value && !rowAbove.words.some((o) => overlap(o, w) > 0))) {
+      rowAbove.words = [...rowAbove.words, ...loose].sort((a, b) => a.x - b.x);
+      lower.words = lower.words.filter((w) => !loose.includes(w));
+      pairs = pairs.filter(Boolean);
+    }
     if (pairs.some((p) => !p)) continue;
     // Digits alone between two rows' lines may end the row above (10 / 4) or begin a cell of the row below wrapped
     // round its line (11 / (七)总计 … / 8): where the row below has nothing in their column and the line after it

@@ -90,6 +90,13 @@ const MERGE_COST = 0.5;
  * header of one character a line, 结结其尚, tighter than the numbers under it), and positions say little.
  */
 const FAR_FROM_HEADER = 1;
+/**
+ * How far one number may stand from its header cell, in column widths, before the reading is a guess: where the
+ * header is packed tighter than the numbers only towards one side, the mean stays small while the numbers there
+ * stand two columns and more from any cell (g187-058: 8 under 总计 of 未经复议直接起诉 eight characters off, and
+ * the 4 and 0s of the group read one column off, silently).
+ */
+const FAR_ONE_FROM_HEADER = 2;
 
 interface Cluster {
   x: number;
@@ -379,7 +386,9 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
   const close = ranked.filter((r) => r.cost - best.cost <= margin);
   if (close.length < 2) {
     const drift = anchors ? clusters.reduce((sum, _, ci) => sum + geo[ci]![best.map[ci]!]!, 0) / values.length / spacing : 0;
-    return { cols: colsOf(best.map), k: kk, guessed: drift > FAR_FROM_HEADER };
+    const cols = colsOf(best.map);
+    const worst = anchors ? Math.max(...values.map((v, i) => distance(v, cols[i]!))) / spacing : 0;
+    return { cols, k: kk, guessed: drift > FAR_FROM_HEADER || worst > FAR_ONE_FROM_HEADER };
   }
   // A reading as likely by position and sums as the best: the others within reach go along, best first.
   const near = ranked.filter((r) => r.cost - best.cost <= reach);

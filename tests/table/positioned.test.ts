@@ -122,6 +122,22 @@ describe('tables from positioned text', () => {
     ]);
   });
 
+  test('a row cut by a page break, label and all: digits under a number ending inside a group of thousands end it', () => {
+    // g187-013 (seed 187): 其他对外管理服 … 82,26 at the foot of a page, 务事项 … 9 at the head of the next. 82,26 is
+    // no number, so the 9 stood alone and section 二's table was read one column off.
+    const blocks = read([
+      ...line(700, [[0, '信息内容'], [200, '上一年项目数量'], [300, '本年增/减'], [400, '处理决定数量']]),
+      ...line(720, [[0, '行政许可'], [205, '2'], [305, '-6'], [405, '1']]),
+      ...line(740, [[0, '其他对外管理服'], [205, '94'], [305, '0'], [400, '82,26']]),
+      ...line(30, [[0, '务事项'], [410, '9']], 2),
+    ]);
+    // (The label's end stays a line of its own, 务事项 without numbers; the mapper matches 其他对外管理服 loosely.)
+    expect(grid(tables(blocks)[0]).slice(1, 3)).toEqual([
+      ['行政许可', '2', '-6', '1'],
+      ['其他对外管理服', '94', '0', '82,269'],
+    ]);
+  });
+
   test('a unit alone at the head of a page ends the number over it at the foot of the page before: 0 / 件 is 0件', () => {
     // g181-002 (seed 181): the row of section 四 broke across pages in columns one character wide, 0件 as 0 at the
     // foot of one page and 件 at the head of the next; 件 was read as a cell and the row's numbers one column off.
@@ -133,6 +149,38 @@ describe('tables from positioned text', () => {
     ]);
     expect(grid(tables(blocks)[0]).slice(1)).toEqual([
       ['一、本年新收', '0件', '1', '1'],
+      ['二、上年结转', '0', '', '0'],
+    ]);
+  });
+
+  test('a number grouped by thousands wrapped round its row\'s line inside a group: 2,56 over 9 is 2,569', () => {
+    // g187-000 (seed 187): 1654 and 2,569 in narrow cells of full-width digits, each centred on the row's line.
+    // 2,56 is no number by itself, so it joined nothing, and the row read 4 and 9.
+    const blocks = read([
+      ...line(100, [[0, '信息内容'], [200, '自然人'], [250, '商业企业'], [300, '总计']]),
+      ...line(122, [[200, '165'], [300, '2,56']]),
+      ...line(130, [[0, '一、本年新收'], [250, '76']]),
+      ...line(137, [[205, '4'], [310, '9']]),
+      ...line(160, [[0, '二、上年结转'], [200, '0'], [300, '0']]),
+    ]);
+    expect(grid(tables(blocks)[0]).slice(1)).toEqual([
+      ['一、本年新收', '1654', '76', '2,569'],
+      ['二、上年结转', '0', '', '0'],
+    ]);
+  });
+
+  test('a cell set lower than its row\'s line, beside the unit ending a number wrapped round it, is the row\'s', () => {
+    // g191-034 (seed 191): 3件 stood a little under the line of 一、本年新收, beside the 件 of 29 / 件; the line of the
+    // two was read as a row named 件 and the 3 was lost.
+    const blocks = read([
+      ...line(100, [[0, '信息内容'], [200, '自然人'], [250, '法律服务'], [300, '总计']]),
+      ...line(122, [[300, '29']]),
+      ...line(130, [[0, '一、本年新收'], [200, '26']]),
+      ...line(137, [[250, '3件'], [300, '件']]),
+      ...line(160, [[0, '二、上年结转'], [200, '0'], [300, '0']]),
+    ]);
+    expect(grid(tables(blocks)[0]).slice(1)).toEqual([
+      ['一、本年新收', '26', '3件', '29件'],
       ['二、上年结转', '0', '', '0'],
     ]);
   });
@@ -440,6 +488,17 @@ describe('page furniture', () => {
     expect(texts(pages).filter((t) => t === '淮阴区人民政府办公室')).toHaveLength(2);
   });
 
+  test('page numbers go; a row of blank marks with one number that opens a page stays (g187-011)', () => {
+    // g187-011: section 四's one row, — in fourteen cells and ０ in one, opened a page after its header and was
+    // taken for a page number decorated with dashes (— 3 —): the table was lost.
+    const pages = [1, 2].flatMap((p) => [
+      ...line(30, [[0, `${'甲乙'[p - 1]}页的正文`]], p),
+      ...(p === 2 ? line(10, [0, 20, 40, 60, 80].map((x, i): [number, string] => [x, i === 3 ? '0' : '—']), p) : []),
+      ...line(800, [[100, `- ${p} -`]], p),
+    ]);
+    expect(texts(pages)).toEqual(['甲页的正文', '———0—', '乙页的正文']);
+  });
+
   test('a line opening most pages is a running header, and goes', () => {
     const pages = [1, 2, 3, 4].flatMap((p) => [...(p > 1 ? line(10, [[0, '政务公开专栏']], p) : []), ...line(50, [[0, `${'甲乙丙丁'[p - 1]}页的正文`]], p)]);
     expect(texts(pages)).not.toContain('政务公开专栏');
@@ -478,6 +537,19 @@ describe('numbers placed on columns', () => {
     const under = placeValues([v(0, 8), v(0, 11), v(0, 17), v(0, 23)], 6, { anchors });
     expect(under.cols).toEqual([0, 1, 3, 5]);
     expect(under.guessed).toBe(false);
+  });
+
+  test('one number far from every header cell makes the reading a guess, though the others stand under theirs', () => {
+    // g187-058 (layout text): section 四's header packed tighter than its numbers towards the right only; the 8 under
+    // 总计 stood eight characters (two and a half columns) off, the mean stayed under a column, and the 4 and the
+    // 0s of that side were read one column off without a flag.
+    const anchors = [10, 13, 16, 19, 22, 25];
+    const res = placeValues([v(0, 7.5), v(0, 10.5), v(0, 13.5), v(0, 29.5)], 6, { anchors });
+    expect(res.cols).toEqual([0, 1, 2, 5]);
+    expect(res.guessed).toBe(true);
+    const near = placeValues([v(0, 7.5), v(0, 10.5), v(0, 13.5), v(0, 23.5)], 6, { anchors });
+    expect(near.cols).toEqual([0, 1, 2, 5]);
+    expect(near.guessed).toBe(false);
   });
 
   test('more clusters than columns, against a header on the same page: merged where the header says', () => {
