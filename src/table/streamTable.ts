@@ -177,6 +177,11 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
   const withUnit = (w: Word) => w.value && /^\d/.test(normalizeChars(w.text)) && UNIT_WORD.test(normalizeChars(w.text).replace(/^\d+\s*/, ''));
   const tail = (w: Word) => digits(w) || UNIT_WORD.test(w.text) || withUnit(w);
   const unit = (w: Word) => !w.value && UNIT_WORD.test(w.text);
+  // A line carrying a row's wrapped label on, without item numbering, with one number (一情形，不计其他情形） … 3).
+  const carriesOn = (l: Line) => {
+    const label = l.words.filter((o) => !o.value && !unit(o) && !isGroupLabelPart(o.text));
+    return label.length > 0 && !label[0]!.marker && digitCount(l) === 1;
+  };
   // The first digits of a number grouped by thousands, cut inside a group (２,５６ over ９ is 2,569: g187-000).
   // (No number by itself: 2,56 is not one.)
   const openGroup = (w: Word) => /^\d{1,3}(?:,\d{3})*,\d{1,2}$/.test(normalizeChars(w.text));
@@ -211,7 +216,18 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         // stand on lines of such numbers alone, and the row's line between has nothing in their column.
         // (Or the one number of a line of labels: 减少 over 10 beside the wrapped label of its row, 其他对外管理服 /
         // 务事项; 10 over 件 on the lines of a group label, 三、本年 / 度办理结.)
-        const alone = (wrappedSign(u) || unit(w)) && upper.words.every((o) => o === u || (!o.value && !wrappedSign(o)));
+        // (Or digits under the one number of a group label's line, on the next line of that label: 三、本年 … 12 /
+        // 度办理结 … 1, g197-047.)
+        const groupLabelOnly = (l: Line) => isGroupLabelPart(l.words.filter((o) => !o.value).map((o) => o.text).join(''));
+        // (Or the one number of each of two lines of a row's wrapped label, the second carrying the label on without
+        // item numbering: (二)部分公开（区分处理的，只计这 … 16 / the row's numbers / 一情形，不计其他情形） … 3 is 163,
+        // g197-006.)
+        const wrappedLabel = digits(w) && digitCount(upper) === 1 && carriesOn(lower);
+        // (The group label set one character a line is stacked onto its first line: 三 … 28 / row / 、 … 3 leaves a
+        // line of 3 alone under 三、本年度办理结果 … 28, g197-033.)
+        const groupWrap = digits(w) && groupLabelOnly(upper) && (groupLabelOnly(lower) || lower.words.every(digits));
+        const alone = (wrappedSign(u) || unit(w) || wrappedLabel || groupWrap) &&
+          upper.words.every((o) => o === u || (!o.value && !wrappedSign(o)));
         if (opts.splitVertical && (upper.words.length === 1 || upper.words.every(digits) || alone) && w.y - u.y2 < opts.blankGap * 1.5 * h) {
           const between = out.filter((l) => l.page === lower.page && l.y > upper.y && l.y < lower.y);
           if (between.length === 1 && !between[0]!.words.some((o) => overlap(o, w) > -1 || overlap(o, u) > -1)) return { upper, u };
@@ -245,7 +261,8 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // print no number of their own.
       const groupLine = (l: Line) => isGroupLabelPart(l.words.filter((o) => !o.value && !unit(o)).map((o) => o.text).join(''));
       if (groupLine(lower)) {
-        for (const w of lower.words.filter(withUnit)) {
+        // (Or without a unit: 三、本年 … 12 / (一)予以公开 … / 度办理结 … 1 is 121, g197-047.)
+        for (const w of lower.words.filter((o) => withUnit(o) || digits(o))) {
           const p = above(w);
           if (!p || !digits(p.u) || /^0/.test(normalizeChars(p.u.text)) || !groupLine(p.upper) || !roundRow([p])) continue;
           join(w, p);
@@ -273,9 +290,12 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       const wrappedRound = roundRow(heads) && heads.every((p) => digits(p!.u) && !/^0/.test(normalizeChars(p!.u.text)));
       for (const w of lower.words.filter((o) => unit(o) || digits(o))) {
         const p = above(w);
-        const signRound = !!p && ((wrappedSign(p.u) && digits(w)) || (unit(w) && digits(p.u))) && roundRow([p]);
+        // Round its row's line, however far apart: a change under its 增加, a unit under its number, or the ends of
+        // a number on two lines of the row's wrapped label (16 / … / 3, g197-006).
+        const roundJoin = !!p && ((wrappedSign(p.u) && digits(w)) || (unit(w) && digits(p.u)) ||
+          (digits(w) && digits(p.u) && digitCount(p.upper) === 1 && carriesOn(lower))) && roundRow([p]);
         const cutGroup = !!p && p.upper.page !== lower.page && openGroup(p.u);
-        if (p && (w.y - p.u.y2 < opts.blankGap * 0.5 * h || signRound || cutGroup) && (unit(w) || wrappedSign(p.u) || around(p) || cutGroup || (wrappedRound && digits(w)))) {
+        if (p && (w.y - p.u.y2 < opts.blankGap * 0.5 * h || roundJoin || cutGroup) && (unit(w) || wrappedSign(p.u) || around(p) || cutGroup || (wrappedRound && digits(w)))) {
           join(w, p);
           lower.words.splice(lower.words.indexOf(w), 1);
         }

@@ -331,6 +331,59 @@ describe('tables from layout text', () => {
     expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-4)).toEqual(['（一）予以公开', '34件', '10件', '45']);
   });
 
+  test('a number wrapped round the row\'s line, on the lines of a group label, is one cell without a unit too', () => {
+    // g197-047: 12 on the line of 三、本年, 1 on the line of 度办理结, (一)予以公开 between them: 121, read as 1.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[28, '自然人'], [35, '商业企业'], [59, '总计']]),
+      at([[0, '二、上年结转政府信息公开申请数量'], [28, '0'], [35, '0'], [59, '0']]),
+      at([[0, '三、本年'], [59, '12']]),
+      at([[7, '（一）予以公开'], [28, '88'], [35, '33']]),
+      at([[0, '度办理结'], [60, '1']]),
+      at([[0, '果'], [7, '（二）部分公开'], [28, '1'], [35, '1'], [59, '2']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-4)).toEqual(['（一）予以公开', '88', '33', '121']);
+  });
+
+  test('a number wrapped round the row\'s line, on the two lines of the row\'s wrapped label, is one cell', () => {
+    // g197-006: 16 on the label's first line, the row's numbers on the line between, 3 on the label's second line
+    // (which carries it on without item numbering): 163, read as 16, and the second line as a row of no name.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[28, '自然人'], [35, '商业企业'], [59, '总计']]),
+      at([[0, '二、上年结转政府信息公开申请数量'], [28, '0'], [35, '0'], [59, '0']]),
+      at([[2, '（二）部分公开（区分处理的，只计这'], [59, '16']]),
+      at([[28, '133'], [35, '30']]),
+      at([[6, '一情形，不计其他情形）'], [60, '3']]),
+      at([[2, '（三）不予公开'], [28, '1'], [35, '1'], [59, '2']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    expect(rows.find((r) => r.some((c) => c.includes('部分公开')))?.slice(-3)).toEqual(['133', '30', '163']);
+  });
+
+  test('a number wrapped round the row\'s line beside a group label set one character a line is one cell', () => {
+    // g197-033: 28 on the line of 三, 3 on the line of 、, (一)予以公开 between: the label's characters are stacked
+    // onto its first line, which left 3 alone on its line, and 283 was read as 28.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[28, '自然人'], [35, '商业企业'], [59, '总计']]),
+      at([[3, '二、上年结转政府信息公开申请数量'], [28, '0'], [35, '0'], [59, '0']]),
+      at([[0, '三'], [59, '28']]),
+      at([[10, '（一）予以公开'], [28, '246'], [35, '37']]),
+      at([[0, '、'], [60, '3']]),
+      at([[0, '本']]),
+      at([[0, '年'], [10, '（二）部分公开'], [28, '1'], [35, '1'], [59, '2']]),
+      at([[0, '度']]),
+      at([[0, '办'], [10, '（三）不予公开'], [28, '0'], [35, '0'], [59, '0']]),
+      at([[0, '理']]),
+      at([[0, '结']]),
+      at([[0, '果']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-3)).toEqual(['246', '37', '283']);
+  });
+
   test('one-column small tables of section 二: each repeated header starts a table, a blank row stays a row', () => {
     // g71-045: 信息内容 本年处理决定数量 is no line of several header cells, only a repeat of the first header's
     // first cell; 行政许可 under it, printed blank, was read into the header; － a space after its label is a cell.
