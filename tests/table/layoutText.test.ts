@@ -19,6 +19,9 @@ function grid(t: Block | undefined): string[][] {
   }));
 }
 
+/** The table's rows, each with its filled cells only. */
+const filled = (blocks: Block[]) => grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+
 /** A line with each text starting at its character column. */
 function at(cells: [number, string][]): string {
   let out = '';
@@ -43,6 +46,12 @@ describe('recognising layout text', () => {
     ]);
   });
 });
+
+/** Section 三's header and its row 二, before the rows of results: 自然人, 商业企业 and 总计 at columns 28, 35, 59. */
+const RESULTS_HEAD = [
+  at([[28, '自然人'], [35, '商业企业'], [59, '总计']]),
+  at([[0, '二、上年结转政府信息公开申请数量'], [28, '0'], [35, '0'], [59, '0']]),
+];
 
 describe('tables from layout text', () => {
   test('a small table of section 二: blank cells keep the numbers under their headers', () => {
@@ -164,7 +173,7 @@ describe('tables from layout text', () => {
       at([[5, '（六）其他处理'], [32, '2'], [37, '1'], [50, '3']]),
       at([[5, '（七）总计'], [32, '26'], [37, '10'], [50, '36']]),
     ].join('\n'));
-    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    const rows = filled(blocks);
     expect(rows.slice(-3)).toEqual([
       ['理', '5. 要求行政机关确认或重新出具已获取信息'],
       ['（六）其他处理', '2', '1', '3'],
@@ -186,7 +195,7 @@ describe('tables from layout text', () => {
       at([[14, '再处理其政府信息公开申请']]),
       at([[14, '(3)其他'], [32, '29'], [38, '8'], [50, '37']]),
     ].join('\n'));
-    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    const rows = filled(blocks);
     expect(rows).toContainEqual(['(2)申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3', '1', '4']);
     expect(rows[rows.length - 1]!.slice(-4)).toEqual(['(3)其他', '29', '8', '37']);
   });
@@ -235,7 +244,7 @@ describe('tables from layout text', () => {
       at([[13, '行政许可'], [26, '13'], [41, '-15'], [52, '0']]),
       at([[13, '其他对外管理服务事项'], [26, '2'], [52, '2']]),
     ].join('\n'));
-    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    const rows = filled(blocks);
     expect(rows.slice(-3)).toEqual([
       ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
       ['行政许可', '13', '-15', '0'],
@@ -282,7 +291,7 @@ describe('tables from layout text', () => {
       at([[24, '219'], [44, '1']]),
       at([[14, '务事项'], [31, '10']]),
     ].join('\n'));
-    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    const rows = filled(blocks);
     expect(rows.slice(-2)).toEqual([
       ['行政许可', '488', '减少3', '20,430'],
       ['其他对外管理服务事项', '219', '减少10', '1'],
@@ -312,7 +321,7 @@ describe('tables from layout text', () => {
       at([[8, '（七）总计'], [23, '39'], [39, '1'], [55, '5'], [66, '45']]),
       at([[0, '四、结转下年度继续办理'], [23, '1'], [39, '0'], [55, '0'], [66, '1']]),
     ].join('\n'));
-    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    const rows = filled(blocks);
     expect(rows.find((r) => r.some((c) => c.includes('出版')))?.slice(-5)).toEqual(['3.要求提供公开出版物', '7', '0', '2', '9']);
   });
 
@@ -327,7 +336,7 @@ describe('tables from layout text', () => {
       at([[0, '度办理结'], [35, '件']]),
       at([[0, '果'], [7, '（二）部分公开'], [28, '1'], [35, '1'], [59, '2']]),
     ].join('\n'));
-    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    const rows = filled(blocks);
     expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-4)).toEqual(['（一）予以公开', '34件', '10件', '45']);
   });
 
@@ -335,14 +344,13 @@ describe('tables from layout text', () => {
     // g197-047: 12 on the line of 三、本年, 1 on the line of 度办理结, (一)予以公开 between them: 121, read as 1.
     const { blocks } = blocksFromLayoutText([
       PROSE,
-      at([[28, '自然人'], [35, '商业企业'], [59, '总计']]),
-      at([[0, '二、上年结转政府信息公开申请数量'], [28, '0'], [35, '0'], [59, '0']]),
+      ...RESULTS_HEAD,
       at([[0, '三、本年'], [59, '12']]),
       at([[7, '（一）予以公开'], [28, '88'], [35, '33']]),
       at([[0, '度办理结'], [60, '1']]),
       at([[0, '果'], [7, '（二）部分公开'], [28, '1'], [35, '1'], [59, '2']]),
     ].join('\n'));
-    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    const rows = filled(blocks);
     expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-4)).toEqual(['（一）予以公开', '88', '33', '121']);
   });
 
@@ -351,14 +359,13 @@ describe('tables from layout text', () => {
     // (which carries it on without item numbering): 163, read as 16, and the second line as a row of no name.
     const { blocks } = blocksFromLayoutText([
       PROSE,
-      at([[28, '自然人'], [35, '商业企业'], [59, '总计']]),
-      at([[0, '二、上年结转政府信息公开申请数量'], [28, '0'], [35, '0'], [59, '0']]),
+      ...RESULTS_HEAD,
       at([[2, '（二）部分公开（区分处理的，只计这'], [59, '16']]),
       at([[28, '133'], [35, '30']]),
       at([[6, '一情形，不计其他情形）'], [60, '3']]),
       at([[2, '（三）不予公开'], [28, '1'], [35, '1'], [59, '2']]),
     ].join('\n'));
-    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    const rows = filled(blocks);
     expect(rows.find((r) => r.some((c) => c.includes('部分公开')))?.slice(-3)).toEqual(['133', '30', '163']);
   });
 
@@ -380,7 +387,7 @@ describe('tables from layout text', () => {
       at([[0, '结']]),
       at([[0, '果']]),
     ].join('\n'));
-    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    const rows = filled(blocks);
     expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-3)).toEqual(['246', '37', '283']);
   });
 
@@ -399,7 +406,7 @@ describe('tables from layout text', () => {
       at([[18, '行政处罚'], [23, '1']]),
       at([[18, '行政强制'], [23, '39']]),
     ].join('\n'));
-    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    const rows = filled(blocks);
     expect(rows.slice(3)).toEqual([
       ['信息内容', '本年处理决定数量'],
       ['行政许可', '－'],
@@ -469,7 +476,7 @@ describe('tables from layout text', () => {
       at([[0, '（三）不'], [6, '4．保护第三方合法权益']]),
       at([[6, '5．属于三类内部事务信息'], [35, '7'], [43, '4'], [50, '11']]),
     ].join('\n'));
-    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c && c !== '^'));
+    const rows = filled(blocks);
     expect(rows.find((r) => r.some((c) => c.includes('4．保护第三方合法权益')))?.slice(-3)).toEqual(['6', '6', '12']);
     expect(rows.find((r) => r.some((c) => c.includes('3．危及')))?.filter((c) => /^\d+$/.test(c))).toEqual([]);
   });
