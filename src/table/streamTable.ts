@@ -496,8 +496,13 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
         cur.labels.push(...labels);
         cur.values.push(...values);
       } else if (!item && labels.every((w) => w.x2 <= ix)) floating.push(l);
-      else if (!item && labels.length && cur.values.length && adjacent && !clash(cur, l) && carriesOn(cur, cur.after < cur.before)) {
+      else if (!item && labels.length && cur.values.length && adjacent && !clash(cur, l) && carriesOn(cur, cur.after < cur.before) &&
+        (opts.sharedCoordinates || prevLine!.page === l.page || cur.labels.some((o) => o.marker))) {
         // The last line of a wrapped label with a number set lower than the others ("行制作 … 2").
+        // (Over a page break in layout text only for a numbered item's label, cut mid-word with a cell: pdftotext
+        // packs each page on its own, so numbers of one column may stand apart there and seem not to clash, and the
+        // unnumbered rows of section 二 were read as one: 行政处罚 8994 / page break / 行政强制 0, g131-008; while
+        // （5）要求行政机关确认或重 … / page break / 新出具已获取信息 0 is one row, g127-054.)
         attach(cur, l);
         cur.after++;
       } else start(l, labels, values);

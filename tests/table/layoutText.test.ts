@@ -391,6 +391,36 @@ describe('tables from layout text', () => {
     expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-3)).toEqual(['246', '37', '283']);
   });
 
+  test('a row with its own label and number at the head of a page is no line of the row before the page break', () => {
+    // g131-008: 行政处罚 8994 at the foot of a page, 行政强制 0 at the head of the next, packed two characters left;
+    // the 0 seemed not to clash with the 8994 and was taken for a wrapped label's lower line (行政处罚行政强制, 8994 0).
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[0, '第二十条第（六）项']]),
+      at([[20, '信息内容'], [25, '本年处理决定数量']]),
+      at([[20, '行政处罚'], [25, '8994']]),
+      `\f${at([[18, '行政强制'], [23, '0']])}`,
+      at([[0, '第二十条第（八）项']]),
+    ].join('\n'));
+    const rows = filled(blocks);
+    expect(rows.find((r) => r.includes('行政处罚'))).toEqual(['行政处罚', '8994']);
+    expect(rows.find((r) => r.includes('行政强制'))).toEqual(['行政强制', '0']);
+  });
+
+  test('a numbered item cut by a page break, its label mid-word, carries on with its cell at the head of the page', () => {
+    // g127-054: （5）要求行政机关确认或重 with six of its numbers, then 新出具已获取信息 and the first one on the next page.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[28, '自然人'], [35, '商业企业'], [59, '总计']]),
+      at([[3, '二、上年结转政府信息公开申请数量'], [28, '0'], [35, '0'], [59, '0']]),
+      at([[8, '（4）无正当理由大量反复申请'], [28, '1'], [35, '0'], [59, '1']]),
+      at([[8, '（5）要求行政机关确认或重'], [36, '0'], [60, '0']]),
+      `\f${at([[7, '新出具已获取信息'], [29, '0']])}`,
+    ].join('\n'));
+    const rows = filled(blocks);
+    expect(rows.find((r) => r.some((c) => c.includes('（5）')))).toEqual(['（5）要求行政机关确认或重新出具已获取信息', '0', '0', '0']);
+  });
+
   test('one-column small tables of section 二: each repeated header starts a table, a blank row stays a row', () => {
     // g71-045: 信息内容 本年处理决定数量 is no line of several header cells, only a repeat of the first header's
     // first cell; 行政许可 under it, printed blank, was read into the header; － a space after its label is a cell.
