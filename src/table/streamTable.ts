@@ -183,6 +183,9 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     return label.length > 0 && !label[0]!.marker && digitCount(l) === 1;
   };
   // The first digits of a number grouped by thousands, cut inside a group (２,５６ over ９ is 2,569: g187-000).
+  // A change written out with its first digits, the rest wrapped under it (减少１ over １ is 减少１１: g213-059).
+  // (PDF only: layout text sets the next row's number on the very next line, 减少 1 over 1 of two rows.)
+  const signedHead = (w: Word) => opts.sharedCoordinates && w.value && /^(?:增加|减少|新增)\d+$/.test(normalizeChars(w.text).replace(/\s+/g, ''));
   // (No number by itself: 2,56 is not one.)
   const openGroup = (w: Word) => /^\d{1,3}(?:,\d{3})*,\d{1,2}$/.test(normalizeChars(w.text));
   // Layout text: numbers cover the columns they are printed across (printedWidth.ts).
@@ -209,7 +212,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         if (upper === lower || upper.page !== lower.page || upper.y >= lower.y) continue;
         // (增加 over 8: a change written out, wrapped in its cell, is +8.)
         const u = upper.words.find((o) => under(o, w) > 0 && (((o.value || openGroup(o)) && /\d$/.test(normalizeChars(o.text)) &&
-          (!digits(w) || ((digits(o) || openGroup(o)) && o.x2 - o.x >= w.x2 - w.x))) || (wrappedSign(o) && digits(w))));
+          (!digits(w) || ((digits(o) || openGroup(o) || signedHead(o)) && o.x2 - o.x >= w.x2 - w.x))) || (wrappedSign(o) && digits(w))));
         if (!u) continue;
         if (w.y - u.y2 >= -0.2 * h && w.y - u.y2 < opts.blankGap * 0.5 * h) return { upper, u };
         // Layout text centres a cell's two lines on its row: "200" above the row's line, "6" below it. Both
@@ -295,7 +298,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         const roundJoin = !!p && ((wrappedSign(p.u) && digits(w)) || (unit(w) && digits(p.u)) ||
           (digits(w) && digits(p.u) && digitCount(p.upper) === 1 && carriesOn(lower))) && roundRow([p]);
         const cutGroup = !!p && p.upper.page !== lower.page && openGroup(p.u);
-        if (p && (w.y - p.u.y2 < opts.blankGap * 0.5 * h || roundJoin || cutGroup) && (unit(w) || wrappedSign(p.u) || around(p) || cutGroup || (wrappedRound && digits(w)))) {
+        if (p && (w.y - p.u.y2 < opts.blankGap * 0.5 * h || roundJoin || cutGroup) && (unit(w) || wrappedSign(p.u) || (signedHead(p.u) && digits(w)) || around(p) || cutGroup || (wrappedRound && digits(w)))) {
           join(w, p);
           lower.words.splice(lower.words.indexOf(w), 1);
         }

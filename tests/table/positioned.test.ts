@@ -185,6 +185,18 @@ describe('tables from positioned text', () => {
     ]);
   });
 
+  test('a change written out with its first digits, the rest wrapped under it, is one number: 减少1 over 1 is 减少11', () => {
+    // g213-059 (seed 213): -11 in a narrow cell as 减少１ over １, beside 行政强 / 制 and its 0 set low; the 1 under it
+    // was lost and the change read as -1, silently (section 二 has no sums to check it by).
+    const blocks = read([
+      ...line(100, [[0, '信息内容'], [70, '上一年项目数量'], [120, '本年增/减'], [170, '处理决定数量']]),
+      ...line(130, [[0, '行政强'], [120, '减少1']]),
+      ...line(137, [[175, '10']]),
+      ...line(144, [[10, '制'], [75, '0'], [125, '1']]),
+    ]);
+    expect(grid(tables(blocks)[0]).slice(1)).toEqual([['行政强制', '0', '减少11', '10']]);
+  });
+
   test('a cell wrapped round its row\'s line with its unit: 52 over the line and 6件 under it is 526件', () => {
     // g173-024 (seed 173): 450件 and 526件 in narrow cells, each centred on the row's line; 6件 was read as a row of
     // its own and 总计 as 52.
