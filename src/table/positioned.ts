@@ -59,11 +59,14 @@ export function dropFurniture(lines: readonly Line[]): Line[] {
   // A running header (footer): the same first (last) line, numbers aside, on at least half of three or more pages.
   // Tops and bottoms count apart: the agency's name that opens page 1 and signs the last page is no footer.
   const key = (l: Line) => normalizeChars(lineText(l)).replace(/\d+/g, '#').replace(/\s+/g, '');
+  // (A line of numbers alone is none: page numbers go above, and a table's cells cut by page breaks end pages too:
+  // 145 and 0 ending two of four pages were dropped as a footer, g217-018.)
+  const textless = (l: Line) => /^[#\p{P}\p{S}]*$/u.test(key(l));
   if (byPage.size >= 3) {
     for (const edge of [tops, bottoms]) {
       const count = new Map<string, number>();
       for (const l of edge) count.set(key(l), (count.get(key(l)) ?? 0) + 1);
-      for (const l of edge) if ((count.get(key(l)) ?? 0) >= Math.max(2, byPage.size / 2)) drop.add(l);
+      for (const l of edge) if (!textless(l) && (count.get(key(l)) ?? 0) >= Math.max(2, byPage.size / 2)) drop.add(l);
     }
   }
   return lines.filter((l) => !drop.has(l));

@@ -511,6 +511,15 @@ describe('page furniture', () => {
     expect(texts(pages)).toEqual(['甲页的正文', '———0—', '乙页的正文']);
   });
 
+  test('numbers alone ending pages are no running footer: cells of tables cut by page breaks (g217-018)', () => {
+    // g217-018: 145, set low in its cell, ended page 1 and a 0 page 2 of four: both were dropped as a footer (#).
+    const pages = [1, 2, 3, 4].flatMap((p) => [
+      ...line(50, [[0, `${'甲乙丙丁'[p - 1]}页的正文`]], p),
+      ...(p <= 2 ? line(700, [[150, p === 1 ? '145' : '0']], p) : []),
+    ]);
+    expect(texts(pages)).toEqual(['甲页的正文', '145', '乙页的正文', '0', '丙页的正文', '丁页的正文']);
+  });
+
   test('a line opening most pages is a running header, and goes', () => {
     const pages = [1, 2, 3, 4].flatMap((p) => [...(p > 1 ? line(10, [[0, '政务公开专栏']], p) : []), ...line(50, [[0, `${'甲乙丙丁'[p - 1]}页的正文`]], p)]);
     expect(texts(pages)).not.toContain('政务公开专栏');
