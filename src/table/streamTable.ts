@@ -106,7 +106,8 @@ function segmentsOf(lines: readonly Line[], opts: StreamOptions): Segment[] {
   const segments: Segment[] = [];
   let seg: Segment = { header: [], body: [] };
   let firstHeader: Line | undefined;
-  for (let [i, l] of lines.entries()) {
+  for (const [i, line] of lines.entries()) {
+    let l = line;
     // A line that starts as the last table's header did (信息内容 …) is a header again, even where pdftotext
     // set its cells too close to read apart (信息内容 本年处理决定数量).
     const repeats = !!firstHeader && firstWord(firstHeader) === firstWord(l) && !l.words.some((w) => w.value || w.marker);
@@ -177,10 +178,14 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
   const withUnit = (w: Word) => w.value && /^\d/.test(normalizeChars(w.text)) && UNIT_WORD.test(normalizeChars(w.text).replace(/^\d+\s*/, ''));
   const tail = (w: Word) => digits(w) || UNIT_WORD.test(w.text) || withUnit(w);
   const unit = (w: Word) => !w.value && UNIT_WORD.test(w.text);
-  // A line carrying a row's wrapped label on, without item numbering, with one number (一情形，不计其他情形） … 3).
-  const carriesOn = (l: Line) => {
-    const label = l.words.filter((o) => !o.value && !unit(o) && !isGroupLabelPart(o.text));
-    return label.length > 0 && !label[0]!.marker && digitCount(l) === 1;
+  // A line's label words, group labels aside; and whether its label is all a group label's (三、本年, 度办理结).
+  const labelWords = (l: Line) => l.words.filter((o) => !o.value && !unit(o) && !isGroupLabelPart(o.text));
+  const groupLine = (l: Line) => isGroupLabelPart(l.words.filter((o) => !o.value && !unit(o)).map((o) => o.text).join(''));
+  // The one number of each of two lines of a row's wrapped label, the lower carrying the label on without item
+  // numbering ((二)部分公开（区分处理的，只计这 … 16 / the row's numbers / 一情形，不计其他情形） … 3 is 163, g197-006).
+  const labelEnds = (upper: Line, lower: Line, w: Word) => {
+    const label = labelWords(lower);
+    return digits(w) && digitCount(upper) === 1 && digitCount(lower) === 1 && label.length > 0 && !label[0]!.marker;
   };
   // The first digits of a number grouped by thousands, cut inside a group (２,５６ over ９ is 2,569: g187-000).
   // A change written out with its first digits, the rest wrapped under it (减少１ over １ is 减少１１: g213-059).
@@ -220,16 +225,10 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         // (Or the one number of a line of labels: 减少 over 10 beside the wrapped label of its row, 其他对外管理服 /
         // 务事项; 10 over 件 on the lines of a group label, 三、本年 / 度办理结.)
         // (Or digits under the one number of a group label's line, on the next line of that label: 三、本年 … 12 /
-        // 度办理结 … 1, g197-047.)
-        const groupLabelOnly = (l: Line) => isGroupLabelPart(l.words.filter((o) => !o.value).map((o) => o.text).join(''));
-        // (Or the one number of each of two lines of a row's wrapped label, the second carrying the label on without
-        // item numbering: (二)部分公开（区分处理的，只计这 … 16 / the row's numbers / 一情形，不计其他情形） … 3 is 163,
-        // g197-006.)
-        const wrappedLabel = digits(w) && digitCount(upper) === 1 && carriesOn(lower);
-        // (The group label set one character a line is stacked onto its first line: 三 … 28 / row / 、 … 3 leaves a
-        // line of 3 alone under 三、本年度办理结果 … 28, g197-033.)
-        const groupWrap = digits(w) && groupLabelOnly(upper) && (groupLabelOnly(lower) || lower.words.every(digits));
-        const alone = (wrappedSign(u) || unit(w) || wrappedLabel || groupWrap) &&
+        // 度办理结 … 1, g197-047; where the label, set one character a line, is stacked onto its first line, the
+        // digits stand alone: 三 … 28 / row / 、 … 3, g197-033. Or the ends of a number on a wrapped label: labelEnds.)
+        const groupWrap = digits(w) && groupLine(upper) && (groupLine(lower) || lower.words.every(digits));
+        const alone = (wrappedSign(u) || unit(w) || labelEnds(upper, lower, w) || groupWrap) &&
           upper.words.every((o) => o === u || (!o.value && !wrappedSign(o)));
         if (opts.splitVertical && (upper.words.length === 1 || upper.words.every(digits) || alone) && w.y - u.y2 < opts.blankGap * 1.5 * h) {
           const between = out.filter((l) => l.page === lower.page && l.y > upper.y && l.y < lower.y);
@@ -262,7 +261,6 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // A number wrapped round its row's line beside the group label, its last digit and unit below it
       // (三、本年 … 16 / (一)予以公开 … / 度办理结 … 9件: 169件, g137-059), as 154 / 件 is: the group label's lines
       // print no number of their own.
-      const groupLine = (l: Line) => isGroupLabelPart(l.words.filter((o) => !o.value && !unit(o)).map((o) => o.text).join(''));
       if (groupLine(lower)) {
         // (Or without a unit: 三、本年 … 12 / (一)予以公开 … / 度办理结 … 1 is 121, g197-047.)
         for (const w of lower.words.filter((o) => withUnit(o) || digits(o))) {
@@ -275,7 +273,6 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // A row whose label wraps, its first line carrying the first digits of one cell and its second line the rest
       // with the row's other numbers ((二)部分公开（区分处理的，只计这一 … 23 / 情形，不计其他情形） 208 … 4: 234,
       // g137-037): one row has one number a column, so the two are one cell.
-      const labelWords = (l: Line) => l.words.filter((o) => !o.value && !unit(o) && !isGroupLabelPart(o.text));
       // (A line whose label opens without item numbering carries on the label above.)
       const opens = (l: Line) => !!labelWords(l)[0]?.marker;
       if (digitCount(lower) >= 2 && labelWords(lower).length && !opens(lower)) {
@@ -296,7 +293,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         // Round its row's line, however far apart: a change under its 增加, a unit under its number, or the ends of
         // a number on two lines of the row's wrapped label (16 / … / 3, g197-006).
         const roundJoin = !!p && ((wrappedSign(p.u) && digits(w)) || (unit(w) && digits(p.u)) ||
-          (digits(w) && digits(p.u) && digitCount(p.upper) === 1 && carriesOn(lower))) && roundRow([p]);
+          (digits(p.u) && labelEnds(p.upper, lower, w))) && roundRow([p]);
         const cutGroup = !!p && p.upper.page !== lower.page && openGroup(p.u);
         if (p && (w.y - p.u.y2 < opts.blankGap * 0.5 * h || roundJoin || cutGroup) && (unit(w) || wrappedSign(p.u) || (signedHead(p.u) && digits(w)) || around(p) || cutGroup || (wrappedRound && digits(w)))) {
           join(w, p);
