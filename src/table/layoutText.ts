@@ -49,6 +49,19 @@ export function layoutFragments(text: string): Fragment[] {
   return frags;
 }
 
+/**
+ * pdftotext packs the blank marks of narrow cells (section 四's fifteen) into one word where they touch:
+ * 无无无无无 is the five blank cells of 行政复议 (g233-026), not a word. (Digits packed so are read in the table,
+ * streamTable.ts unpackDigits, where the ends of numbers wrapped in their cells are joined already: ０８ under １２
+ * may be the end of 1208.)
+ */
+export function splitPackedCells(frags: readonly Fragment[]): Fragment[] {
+  return frags.flatMap((f) => {
+    if (!/^无{2,}$/.test(f.text) || f.text.length !== f.x2 - f.x) return [f];
+    return [...f.text].map((text, i) => ({ ...f, text, x: f.x + i, x2: f.x + i + 1 }));
+  });
+}
+
 /** See src/pdf/text.ts: a column of glyphs this long is no label of the template. */
 const SIDEBAR_GLYPHS = 20;
 
@@ -100,7 +113,7 @@ export function blocksFromLayoutText(text: string, choices: readonly number[] = 
 
 /** The lines of layout text, read once and kept for reading again with other choices. */
 export function layoutLines(text: string): Line[] {
-  return dropFurniture(buildLines(joinVerticalRuns(layoutFragments(text)), { runGap: 1 }));
+  return dropFurniture(buildLines(joinVerticalRuns(splitPackedCells(layoutFragments(text))), { runGap: 1 }));
 }
 
 export function readLayoutLines(lines: readonly Line[], choices: readonly number[]): LayoutRead {

@@ -31,19 +31,24 @@ const PAGE_NUMBER = /^\s*(?:[-—–－]\s*){0,2}(?:第\s*)?\d{1,3}\s*(?:页)?\s
 export function dropFurniture(lines: readonly Line[]): Line[] {
   const byPage = new Map<number, Line[]>();
   for (const l of lines) (byPage.get(l.page) ?? byPage.set(l.page, []).get(l.page)!).push(l);
-  // A bare number at a page's edge is a page number only where the pages agree on its offset from the page
+  // A bare number at a page's edge is a page number only where two pages agree on its offset from the page
   // index (a table cell cut by the page break is a bare number too); a decorated one (-3-, 第3页) always is.
+  // (Two pages: a page has one number, and the zeros of two rows cut by page breaks may open and end one page,
+  // g223-035. Nor is 0 a page number.)
   const text = (l: Line) => normalizeChars(lineText(l)).trim();
-  const offsets = new Map<number, number>();
+  const bare = (t: string) => /^\d{1,3}$/.test(t) && Number(t) > 0;
+  const offsets = new Map<number, Set<number>>();
   for (const [page, ls] of byPage) {
     for (const l of new Set([ls[0], ls[ls.length - 1]])) {
-      if (l && /^\d{1,3}$/.test(text(l))) offsets.set(Number(text(l)) - page, (offsets.get(Number(text(l)) - page) ?? 0) + 1);
+      const t = l ? text(l) : '';
+      if (bare(t)) (offsets.get(Number(t) - page) ?? offsets.set(Number(t) - page, new Set()).get(Number(t) - page)!).add(page);
     }
   }
   const isPageNumber = (l: Line) => {
     const t = text(l);
     if (!PAGE_NUMBER.test(t)) return false;
-    return !/^\d+$/.test(t) || (offsets.get(Number(t) - l.page) ?? 0) >= 2;
+    if (!/^\d+$/.test(t)) return true;
+    return bare(t) && (offsets.get(Number(t) - l.page)?.size ?? 0) >= 2;
   };
   const drop = new Set<Line>();
   const tops: Line[] = [];
@@ -90,8 +95,18 @@ function kindOf(l: Line, runGap: number, proseWidth: number, em: number): LineKi
   // (and has no gap of a character or more: cells of a dense header row stand further apart)
   const gaps = l.words.slice(1).map((w, i) => w.x - l.words[i]!.x2);
   if (span >= 0.7 * proseWidth && ink >= 0.8 * span && Math.max(0, ...gaps) < em) return 'prose';
-  if (runs.length > 1 || l.words.some((w) => w.value)) return 'cells';
+  if (runs.length > 1 || l.words.some((w) => w.value) || spacedTerms(l)) return 'cells';
   return 'short';
+}
+
+/**
+ * The template's corner cell 信息内容 and two or more words of ideographs alone, set apart by spaces: the cells of
+ * section 二's header set as close as a space (信息内容 本年新制作数量 本年新公开数量 对外公开总数量, g233-038), not
+ * a line of prose (which puts no space between ideographs).
+ */
+function spacedTerms(l: Line): boolean {
+  return l.words.length >= 3 && l.words[0]!.text === '信息内容' && l.words.every((w) => /^[\u4e00-\u9fff]{2,}$/.test(w.text)) &&
+    l.words.slice(1).every((w, i) => w.x > l.words[i]!.x2);
 }
 
 /**

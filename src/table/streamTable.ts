@@ -2,7 +2,7 @@ import { Cell, Row, TableBlock, cell, row, table } from '../model';
 import { normalizeChars } from '../text/normalize';
 import { parseNumber } from '../mapper/numbers';
 import { Line, StreamOptions, Word, close, lineText, mid, overlap, runsOf, sourceOf, stackText } from './words';
-import { Placement, clusterCount, placeValues } from './valueColumns';
+import { Placement, Readings, clusterCount, placeValues } from './valueColumns';
 import { printedSpan } from './printedWidth';
 import { HeaderModel, Stack, dropHeadings, headerOf, headerRows, mergeLeaves, totalsOf } from './streamHeader';
 import type { TemplateColumns } from '../templates';
@@ -230,7 +230,10 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         const groupWrap = digits(w) && groupLine(upper) && (groupLine(lower) || lower.words.every(digits));
         const alone = (wrappedSign(u) || unit(w) || labelEnds(upper, lower, w) || groupWrap) &&
           upper.words.every((o) => o === u || (!o.value && !wrappedSign(o)));
-        if (opts.splitVertical && (upper.words.length === 1 || upper.words.every(digits) || alone) && w.y - u.y2 < opts.blankGap * 1.5 * h) {
+        // (Where both lines are a group label's, however many numbers they hold: the group label's lines print no
+        // number of their own. 三、本年 … １３０ … １４ / row / 度办理结 … 件 … ４ is 130件 and 144, g233-051.)
+        const groupLines = (digits(w) || unit(w)) && groupLine(upper) && groupLine(lower);
+        if (opts.splitVertical && (upper.words.length === 1 || upper.words.every(digits) || alone || groupLines) && w.y - u.y2 < opts.blankGap * 1.5 * h) {
           const between = out.filter((l) => l.page === lower.page && l.y > upper.y && l.y < lower.y);
           if (between.length === 1 && !between[0]!.words.some((o) => overlap(o, w) > -1 || overlap(o, u) > -1)) return { upper, u };
         }
@@ -286,6 +289,13 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       }
       // Or every number of the line under one of a line above, both lines a group label's (三、本年度 / 办理结果), and
       // the row's own line between them with numbers in the other columns: cells wrapped round that row (２ / ３).
+      // PDF: a cell's two lines centred on its row's line, the lower close enough to share the line of the row's
+      // label: the first digits on a line of digits alone above it, the last as far below the label as those stand
+      // above it (１３ / 一、本年新收… ９ / … is 139, g233-031).
+      const label = labelWords(lower)[0];
+      const centredOnRow = (w: Word, p: { upper: Line; u: Word }) => opts.sharedCoordinates && !!label && digits(w) &&
+        p.upper.words.every(digits) && w.y - label.y > 0.3 * (w.y2 - w.y) &&
+        Math.abs((label.y - p.u.y) - (w.y - label.y)) < 0.2 * (w.y2 - w.y);
       const heads = lower.words.filter(digits).map(above);
       const wrappedRound = roundRow(heads) && heads.every((p) => digits(p!.u) && !/^0/.test(normalizeChars(p!.u.text)));
       for (const w of lower.words.filter((o) => unit(o) || digits(o))) {
@@ -295,7 +305,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         const roundJoin = !!p && ((wrappedSign(p.u) && digits(w)) || (unit(w) && digits(p.u)) ||
           (digits(p.u) && labelEnds(p.upper, lower, w))) && roundRow([p]);
         const cutGroup = !!p && p.upper.page !== lower.page && openGroup(p.u);
-        if (p && (w.y - p.u.y2 < opts.blankGap * 0.5 * h || roundJoin || cutGroup) && (unit(w) || wrappedSign(p.u) || (signedHead(p.u) && digits(w)) || around(p) || cutGroup || (wrappedRound && digits(w)))) {
+        if (p && (w.y - p.u.y2 < opts.blankGap * 0.5 * h || roundJoin || cutGroup) && (unit(w) || wrappedSign(p.u) || (signedHead(p.u) && digits(w)) || around(p) || cutGroup || (wrappedRound && digits(w)) || centredOnRow(w, p))) {
           join(w, p);
           lower.words.splice(lower.words.indexOf(w), 1);
         }
@@ -308,9 +318,10 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     // numbers that end none are the row's, on the line just above, which has nothing in their columns.
     const loose = lower.words.filter((_, k) => !pairs[k]);
     const rowAbove = out.filter((l) => l.page === lower.page && l.y < lower.y && l !== lower).pop();
-    // (Only units ending numbers, and from over the row's line: a row's own line under the first digits of one of
-    // its cells wrapped round it, 13 / 74 … 10 … / 9, is no such line.)
-    const unitsOnly = lower.words.every((w, k) => !pairs[k] || (unit(w) && pairs[k]!.upper !== rowAbove));
+    // (Only units ending numbers, or digits ending numbers wrapped round that line: 958 beside ９ and ０８ ending
+    // １３ and １２ over the line of 一、本年新收, g233-031; and from over the row's line: a row's own line under the
+    // first digits of one of its cells wrapped round it, 13 / 74 … 10 … / 9, is no such line.)
+    const unitsOnly = lower.words.every((w, k) => !pairs[k] || ((unit(w) || (digits(w) && roundRow([pairs[k]!]))) && pairs[k]!.upper !== rowAbove));
     if (loose.length && loose.length < lower.words.length && unitsOnly && rowAbove && rowAbove.words.some((o) => o.value) &&
       lower.y - rowAbove.y2 < opts.blankGap * 0.5 * h && loose.every((w) => w.value && !rowAbove.words.some((o) => overlap(o, w) > 0))) {
       rowAbove.words = [...rowAbove.words, ...loose].sort((a, b) => a.x - b.x);
@@ -399,10 +410,14 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
     r.values.push(...l.words.filter((w) => w.value));
     r.labels.push(...l.words.filter((w) => !w.value));
   };
+  const widest = () => Math.max(0, ...rows.map((r) => r.values.length));
   const settle = (next: DraftRow | undefined) => {
     let prev = next ? rows[rows.length - 2] : rows[rows.length - 1];
     for (const l of floating) {
-      const toPrev = prev && !clash(prev, l);
+      // (Layout text packs each page on its own: at the head of a page, a row of the page before that is short of
+      // numbers has room for them wherever they stand: 0 under 5. 属于三类内部事务信息 … 0 0 0 0 0 0, g223-035.)
+      const short = (r: DraftRow) => !opts.sharedCoordinates && r.values.length + l.words.filter((w) => w.value).length <= widest();
+      const toPrev = prev && (!clash(prev, l) || (short(prev) && !prev.lines.some((o) => o.page === l.page)));
       const toNext = next && !clash(next, l);
       // At the top of a page, before the next row's label: the rest of a row cut by the page break.
       const carried = toPrev && !prev!.lines.some((o) => o.page === l.page);
@@ -477,8 +492,13 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
       const last = above.reduce((a, b) => (b.page > a.page || (b.page === a.page && b.y > a.y) ? b : a));
       return !last.marker && last.x2 - last.x < 0.5 * Math.max(...above.map((o) => o.x2 - o.x));
     };
+    // (Layout text packs each line on its own: a label's next line may stand further right than its first and run
+    // into the numbers' columns, though no wider than the line above it: 1.申请人无正当理由逾期不补 / 正、行政机关不再
+    // 处理其政府信 beside （六）, g229-049.)
+    const inCell = (row: NonNullable<typeof cur>, w: Word) => w.x2 <= valueEdge(w.page) + opts.columnTolerance ||
+      (!opts.sharedCoordinates && !values.length && row.labels.some((o) => o.marker && overlap(o, w) > 0 && w.x2 - w.x <= o.x2 - o.x));
     const carriesOn = (row: NonNullable<typeof cur>, wrapping: boolean) => labels.every((w) => w.x2 <= ix ||
-      (w.x2 <= valueEdge(w.page) + opts.columnTolerance && (wrapping || !ended(row, w)) &&
+      (inCell(row, w) && (wrapping || !ended(row, w)) &&
         row.labels.some((o) => overlap(o, w) > 0 && (wrapping || o.marker || full(o)))));
     const below = body[li + 1];
     if (cur && !opts.sharedCoordinates && values.length && !labels.length && !cur.values.length && cur.lines.length === 1 &&
@@ -697,6 +717,38 @@ function gluedColumns(glued: readonly Placed[], placed: readonly Placed[], cols:
   return out;
 }
 
+/**
+ * Layout text: pdftotext packs the full-width digits of narrow cells side by side into one word. No cell prints a
+ * number with a leading zero, so ００ under 尚未审结 and 总计 is a zero in each (g223-017) and ０５ is 0 and 5; that
+ * is certain. Otherwise (１０１０２ under 行政复议's five columns: 1, 0, 1, 0 and 2, g229-030), where a row's numbers,
+ * such words read a digit a cell, fill exactly the template's columns, that reading is offered after the one as
+ * printed, for the report's sums to choose (a number of two digits in one cell is as likely where they add up);
+ * the page is then flagged either way. (By now the ends of numbers wrapped in their cells, ０８ under １２, are
+ * joined to them.)
+ */
+function unpackDigits(drafts: DraftRow[], count: number, readings: Readings | undefined): number[] {
+  const apart = (w: Word, parts: readonly string[]) => {
+    let x = w.x;
+    return parts.map((text) => ({ ...w, text, x, x2: (x += [...text].length) }));
+  };
+  const sized = (w: Word) => w.x2 - w.x === [...w.text].length;
+  for (const d of drafts) {
+    d.values = d.values.flatMap((w) => {
+      const zeros = /^([0０]+)([0-9０-９]*)$/.exec(w.text);
+      if (!zeros || w.text.length < 2 || !sized(w)) return [w];
+      // Leading zeros a cell each; what follows them is one number (０１２ is 0 and 12: the likelier reading).
+      return apart(w, [...zeros[1]!, ...(zeros[2] ? [zeros[2]] : [])]);
+    });
+  }
+  const packed = (w: Word) => /^[０-９]{2,}$/.test(w.text) && sized(w);
+  const rows = drafts.filter((d) => d.values.some(packed) && new Set(d.values.map((w) => w.page)).size === 1 &&
+    d.values.reduce((n, w) => n + (packed(w) ? w.text.length : 1), 0) === count);
+  if (!rows.length || !readings) return [];
+  const pages = rows.map((d) => d.values[0]!.page);
+  if (readings.pick([0, 1]) === 1) for (const d of rows) d.values = d.values.flatMap((w) => (packed(w) ? apart(w, [...w.text]) : [w]));
+  return pages;
+}
+
 /** The region's table, or undefined when it holds no numbers: then it is only lines. */
 export function tableFromLines(lines: readonly Line[], opts: TableOptions): StreamTable | undefined {
   if (!lines.some((l) => l.words.some((w) => w.value))) return undefined;
@@ -720,13 +772,14 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
       return edge;
     };
     const drafts = buildRows(seg.body, opts, si < segments.length - 1, valueEdge);
-    const values = drafts.flatMap((d, ri) => d.values.map((w) => ({ w, ri })));
     const dataLabels = drafts.filter((d) => d.values.length).flatMap((d) => d.labels);
     // Without rows of numbers the labels of the small table above stand in (a centred title would mislead).
     const labelWords = dataLabels.length ? dataLabels : lastLabels.length ? lastLabels : drafts.flatMap((d) => d.labels);
     if (dataLabels.length) lastLabels = dataLabels;
     // A template table whose header was read into more or fewer cells than it has columns (layout text).
     const template = opts.sharedCoordinates ? undefined : opts.columnsFor?.(seg.header.map(lineText).join(''));
+    const unpacked = template ? unpackDigits(drafts, template.count, opts.readings) : [];
+    const values = drafts.flatMap((d, ri) => d.values.map((w) => ({ w, ri })));
     const header = fitHeader(headerOf(seg.header, labelWords, opts), template);
     const leafTexts = header.leaves.map((s) => stackText(s.words));
     // The template's sums where the columns are the template's: a header read wrong would name them wrong.
@@ -792,6 +845,7 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
       placed = place(k);
     }
     inheritedK = k;
+    unpacked.forEach((p) => guessedPages.add(p));
 
     rowsOut.push(...headerRows(header, k));
 

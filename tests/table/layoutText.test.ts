@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Block, TableBlock } from '../../src/model';
-import { blocksFromLayoutText, joinVerticalRuns, layoutFragments, looksLikeLayoutText } from '../../src/table/layoutText';
+import { blocksFromLayoutText, joinVerticalRuns, layoutFragments, looksLikeLayoutText, splitPackedCells } from '../../src/table/layoutText';
 import { toGrid } from '../../src/table/grid';
 import { readText } from '../../src/adapters/text';
 import { parseBuffer } from '../../src/pipeline';
@@ -354,6 +354,22 @@ describe('tables from layout text', () => {
     expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-4)).toEqual(['（一）予以公开', '88', '33', '121']);
   });
 
+  test('two numbers wrapped round the row\'s line on a group label\'s lines, one ending in its unit alone, are two cells', () => {
+    // g233-051: １３０ and １４ on the line of 三、本年, 件 and ４ on the line of 度办理结: 130件 and 144. With two numbers
+    // on the line, neither stood alone, and both rows of the group label were left out.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      ...RESULTS_HEAD,
+      at([[0, '三、本年'], [28, '１３０'], [59, '１４']]),
+      at([[7, '（一）予以公开'], [35, '８']]),
+      at([[0, '度办理结'], [29, '件'], [60, '４']]),
+      at([[0, '果'], [7, '（二）部分公开'], [28, '1'], [35, '1'], [59, '2']]),
+    ].join('\n'));
+    const rows = filled(blocks);
+    expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-4)).toEqual(['（一）予以公开', '１３０件', '８', '１４４']);
+    expect(rows.flat().filter((c) => ['１３０', '１４', '件', '４'].includes(c))).toEqual([]);
+  });
+
   test('a number wrapped round the row\'s line, on the two lines of the row\'s wrapped label, is one cell', () => {
     // g197-006: 16 on the label's first line, the row's numbers on the line between, 3 on the label's second line
     // (which carries it on without item numbering): 163, read as 16, and the second line as a row of no name.
@@ -405,6 +421,79 @@ describe('tables from layout text', () => {
     const rows = filled(blocks);
     expect(rows.find((r) => r.includes('行政处罚'))).toEqual(['行政处罚', '8994']);
     expect(rows.find((r) => r.includes('行政强制'))).toEqual(['行政强制', '0']);
+  });
+
+  test('a number alone at the head of a page is the cell a row at the foot of the page before lacks (g223-035)', () => {
+    // g223-035: 5. 属于三类内部事务信息 ended page 2 one number short; its 商业企业 0, set lower in its cell, opened
+    // page 3 packed under the first column, where the row's own 0 stood on the page before: it was taken for a
+    // row of its own, and the 0 lost.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      ...RESULTS_HEAD,
+      at([[8, '4. 保护第三方合法权益'], [28, '0'], [35, '0'], [59, '0']]),
+      at([[8, '5. 属于三类内部事务信息'], [28, '1'], [59, '1']]),
+      `\f${at([[28, '0']])}`,
+      '',
+      at([[8, '6. 属于四类过程性信息'], [24, '2'], [28, '0'], [32, '2']]),
+    ].join('\n'));
+    const rows = filled(blocks);
+    expect(rows.find((r) => r.some((c) => c.includes('内部事务')))).toEqual(['5. 属于三类内部事务信息', '1', '0', '1']);
+    expect(rows.find((r) => r.some((c) => c.includes('过程性')))).toEqual(['6. 属于四类过程性信息', '2', '0', '2']);
+  });
+
+  test('a label\'s next line packed further right, into the numbers\' columns, still carries the label on (g229-049)', () => {
+    // g229-049: （六） beside 1.申请人无正当理由逾期不补, its next line 正、行政机关不再处理其政府信 set three columns
+    // further right, past where the numbers begin: taken for a note, it became a row of its own, and the row was lost.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      ...RESULTS_HEAD,
+      at([[7, '（六） 1.申请人无正当理由逾期不补'], [30, '0'], [36, '0'], [59, '0']]),
+      at([[17, '正、行政机关不再处理其政府信']]),
+      at([[17, '息公开申请']]),
+      at([[9, '其他处 2.申请人逾期未按收费通知要求']]),
+      at([[9, '理   缴纳费用、行政机关不再处理其'], [33, '1'], [37, '0'], [60, '1']]),
+      at([[13, '政府信息公开申请']]),
+    ].join('\n'));
+    const rows = filled(blocks);
+    expect(rows.find((r) => r.some((c) => c.includes('逾期不补')))?.slice(-4)).toEqual(['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '0', '0', '0']);
+    expect(rows.some((r) => r[0]?.startsWith('正、'))).toBe(false);
+  });
+
+  test('full-width zeros packed into one word are a cell each: no number is printed with a leading zero (g223-017)', () => {
+    // g223-017: section 四's ０ under 尚未审结 and ０ under 总计 came out as ００, and fourteen numbers filled fifteen
+    // columns; all zeros, so no sum could tell. ０８ under １２ is the end of 1208, wrapped in its cell (g233-031).
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      ...RESULTS_HEAD,
+      at([[8, '（一）予以公开'], [28, '３'], [35, '２'], [59, '５']]),
+      at([[8, '（二）部分公开'], [28, '０'], [34, '００']]),
+      at([[8, '（三）不予公开'], [28, '无无'], [59, '１']]),
+      at([[59, '１２']]),
+      at([[8, '（四）无法提供'], [28, '８'], [35, '１２００']]),
+      at([[59, '０８']]),
+    ].join('\n'));
+    const rows = filled(blocks);
+    expect(rows.find((r) => r[0] === '（二）部分公开')).toEqual(['（二）部分公开', '０', '０', '０']);
+    // g233-026: 无无无无无 0 无 … under section 四's fifteen columns, the five of 行政复议 packed into one word.
+    expect(rows.find((r) => r[0] === '（三）不予公开')).toEqual(['（三）不予公开', '无', '无', '１']);
+    expect(rows.find((r) => r[0] === '（四）无法提供')).toEqual(['（四）无法提供', '８', '１２００', '１２０８']);
+    expect(splitPackedCells(layoutFragments('无无 无正当理由')).map((f) => [f.text, f.x, f.x2])).toEqual([['无', 0, 1], ['无', 1, 2], ['无正当理由', 3, 8]]);
+  });
+
+  test('a number set lower than its row\'s line, beside the ends of numbers wrapped round it, is the row\'s (g233-031)', () => {
+    // g233-031: １３ / ９ and １２ / ０８ round the line of 一、本年新收 in narrow columns, and 958 set lower in its
+    // cell, on the line of the ends: 958 was left out and 13 and 12 read.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[28, '自然人'], [35, '商业企业'], [41, '科研机构'], [59, '总计']]),
+      at([[35, '１３'], [59, '１２']]),
+      at([[3, '一、本年新收政府信息公开申请数量'], [42, '57']]),
+      at([[28, '958'], [36, '９'], [59, '０８']]),
+      '',
+      at([[3, '二、上年结转政府信息公开申请数量'], [28, '5'], [35, '0'], [42, '0'], [59, '5']]),
+    ].join('\n'));
+    const rows = filled(blocks);
+    expect(rows.find((r) => r[0]!.startsWith('一、'))).toEqual(['一、本年新收政府信息公开申请数量', '958', '１３９', '57', '１２０８']);
   });
 
   test('a numbered item cut by a page break, its label mid-word, carries on with its cell at the head of the page', () => {
@@ -462,6 +551,54 @@ describe('tables from layout text', () => {
     expect(rows[2]).toEqual(['行政规范性文件', '0', '22', '41']);
     expect(rows.map((r) => r.filter((c) => c))).toContainEqual(['行政许可', '558']);
     expect(rows.map((r) => r.filter((c) => c))).toContainEqual(['信息内容', '本年处理决定数量']);
+  });
+
+  test('section 二: a first header with its cells a space apart is the table\'s header, not a paragraph (g233-038)', () => {
+    // g233-038: the header of 第二十条第（一）项 set a space apart, read as a line of prose; the table then had two
+    // columns, and 3件 and 11 of 规范性文件 were read as 本年新制作数量 and 本年新公开数量.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[0, '第二十条第（一）项']]),
+      '',
+      at([[10, '信息内容'], [15, '本年新制作数量'], [23, '本年新公开数量'], [31, '对外公开总数量']]),
+      '',
+      at([[12, '规章'], [20, '0']]),
+      '',
+      at([[9, '规范性文件'], [31, '3件'], [39, '11']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table'));
+    expect(rows[0]).toEqual(['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']);
+    expect(rows.find((r) => r[0] === '规范性文件')).toEqual(['规范性文件', '', '3件', '11']);
+    expect(blocks.some((b) => b.kind === 'paragraph' && b.text.includes('本年新制作数量'))).toBe(false);
+  });
+
+  test('section 二: 信息内容 a space from its one column is the corner, and its table one column wide (g233-029)', () => {
+    // g233-029: 信息内容 本年处理决定数量 read as one cell: the small tables kept the first table's three columns, 61
+    // of 行政许可 went to the second, and the header ran into 行政处罚's label.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[0, '第二十条第（一）项']]),
+      '',
+      at([[12, '信息内容'], [17, '本年制发件数'], [24, '本年废止件数'], [31, '现行有效件数']]),
+      '',
+      at([[14, '规章'], [22, '－'], [30, '无'], [39, '29']]),
+      '',
+      at([[12, '规范性文件'], [22, '－'], [30, '无'], [39, '26']]),
+      '',
+      at([[0, '第二十条第（五）项']]),
+      at([[20, '信息内容'], [25, '本年处理决定数量']]),
+      '',
+      at([[20, '行政许可']]),
+      at([[30, '61']]),
+      at([[0, '第二十条第（六）项']]),
+      at([[20, '信息内容'], [25, '本年处理决定数量']]),
+      at([[18, '行政处罚'], [31, '3']]),
+      at([[17, '行政强制'], [29, '172']]),
+    ].join('\n'));
+    const rows = grid(blocks.find((b) => b.kind === 'table')).map((r) => r.filter((c) => c));
+    expect(rows).toContainEqual(['行政许可', '61']);
+    expect(rows).toContainEqual(['行政处罚', '3']);
+    expect(rows).toContainEqual(['行政强制', '172']);
   });
 
   test('section 二: 信息内容 set right of the labels it heads is still the corner, not a column', () => {
@@ -787,6 +924,31 @@ describe('layout text as a document', () => {
     expect(record.reviewLitigation.litigationDirect.total).toBe(8);
     expect(record.checks.filter((c) => c.id.startsWith('reviewLitigation') && !c.ok)).toEqual([]);
     expect(record.warnings).toContainEqual(expect.objectContaining({ code: 'COLUMNS_GUESSED' }));
+  });
+
+  test('section 四: full-width digits of narrow cells packed into one word are read a digit a cell, where the sums say so', async () => {
+    // g229-030: １０１０２ is 行政复议's 1 0 1 0 2, and with the ten numbers after it fills the fifteen columns; read as
+    // printed it was 10102, one number in one column. 12 beside it, where the row fills the columns as printed, stays.
+    const section = (row: string) => [
+      PROSE,
+      '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+      '',
+      ' 行政复议                       行政诉讼',
+      '',
+      '结结其尚           未经复议直接起诉             复议后起诉',
+      '果果他未总',
+      '维 纠 结 审 计 结果维 结果纠 其他结 尚未审    结果维 结果纠 其他结 尚未审',
+      '                          总计                 总计',
+      '持正果结       持   正   果    结     持   正    果  结',
+      '',
+      row,
+    ].join('\n');
+    const packed = await parseBuffer(Buffer.from(section('１０１０２    １      ０   ０   ０   １   ０   ０   ０   ０   ０')), { path: 'g229-030.layout.txt' });
+    expect(packed.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 1, pending: 0, total: 2 });
+    expect(packed.reviewLitigation.litigationDirect).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+    expect(packed.warnings).toContainEqual(expect.objectContaining({ code: 'COLUMNS_GUESSED' }));
+    const two = await parseBuffer(Buffer.from(section('１２ ０ ０ ０ １２   １   ０   ０   ０   １   ０   ０   ０   ０   ０')), { path: 'two.layout.txt' });
+    expect(two.reviewLitigation.review).toEqual({ upheld: 12, corrected: 0, other: 0, pending: 0, total: 12 });
   });
 
   test('readText sends layout text to the layout reader and tab-broken text to the tab reader', () => {

@@ -332,6 +332,24 @@ describe('tables from positioned text', () => {
     expect(rows.filter((r) => r.some((c) => c.startsWith('三、本年度'))).flat().filter((c) => /^\d+$/.test(c))).toEqual([]);
   });
 
+  test('a number wrapped round its row\'s line, its last digits on the line of the row\'s label, is read whole', () => {
+    // g233-031: １３ / ９ (139) and １２ / ０８ (1208), centred on 一、本年新收's line in narrow columns: their lower
+    // lines shared the label's line, and 9 and 8 were read, 13 and 12 left as a row of their own.
+    const blocks = read([
+      ...line(100, [[0, '信息内容'], [200, '自然人'], [250, '企业'], [300, '其他'], [350, '总计']]),
+      ...line(132.8, [[250, '13'], [350, '12']]),
+      ...line(140, [[0, '一、本年新收政府信息公开申请数量'], [300, '57']]),
+      // (958 alone in its cell, set a little lower, bridges the two.)
+      ...line(145, [[200, '958']]),
+      ...line(147.2, [[255, '9'], [350, '08']]),
+      ...line(170, [[0, '二、上年结转政府信息公开申请数量'], [200, '5'], [250, '0'], [300, '0'], [350, '5']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows.find((r) => r[0]!.startsWith('一、'))?.slice(-4)).toEqual(['958', '139', '57', '1208']);
+    // Nor do lines of a row that stand level join so: 二、上年结转 keeps its own numbers.
+    expect(rows.find((r) => r[0]!.startsWith('二、'))?.slice(-4)).toEqual(['5', '0', '0', '5']);
+  });
+
   test('a page whose items wrap round their numbers takes the item column from the pages before (PDF)', () => {
     // c43-034 (Chromium): on the last page only (七)总计 and 四、结转… stand beside their numbers, both left of the
     // items; (六)其他处理, wrapped in its narrow cell, was then read as an item and cut 2.申请人… in three rows.
@@ -518,6 +536,21 @@ describe('page furniture', () => {
       ...(p <= 2 ? line(700, [[150, p === 1 ? '145' : '0']], p) : []),
     ]);
     expect(texts(pages)).toEqual(['甲页的正文', '145', '乙页的正文', '0', '丙页的正文', '丁页的正文']);
+  });
+
+  test('a bare number is a page number only where two pages agree on it, and 0 never is (g223-035)', () => {
+    // g223-035: cells of two rows cut by page breaks, a 0 each, opened and ended page 3: the same offset from the
+    // page index twice, so both were dropped as page numbers and two zeros lost without a flag.
+    const pages = (n: string) => [1, 2, 3].flatMap((p) => [
+      ...(p === 2 ? line(10, [[150, n]], p) : []),
+      ...line(50, [[0, `${'甲乙丙'[p - 1]}页的正文`]], p),
+      ...(p === 2 ? line(700, [[150, n]], p) : []),
+    ]);
+    expect(texts(pages('0'))).toEqual(['甲页的正文', '0', '乙页的正文', '0', '丙页的正文']);
+    expect(texts(pages('7'))).toEqual(['甲页的正文', '7', '乙页的正文', '7', '丙页的正文']);
+    // Where two pages agree, their bare numbers go.
+    const numbered = [1, 2, 3].flatMap((p) => [...line(50, [[0, `${'甲乙丙'[p - 1]}页的正文`]], p), ...line(800, [[150, String(p + 1)]], p)]);
+    expect(texts(numbered)).toEqual(['甲页的正文', '乙页的正文', '丙页的正文']);
   });
 
   test('a line opening most pages is a running header, and goes', () => {
