@@ -741,10 +741,20 @@ function unpackDigits(drafts: DraftRow[], count: number, readings: Readings | un
     });
   }
   const packed = (w: Word) => /^[０-９]{2,}$/.test(w.text) && sized(w);
-  const rows = drafts.filter((d) => d.values.some(packed) && new Set(d.values.map((w) => w.page)).size === 1 &&
-    d.values.reduce((n, w) => n + (packed(w) ? w.text.length : 1), 0) === count);
-  if (!rows.length || !readings) return [];
-  const pages = rows.map((d) => d.values[0]!.page);
+  // Blank marks of narrow cells packed likewise (5 1 －－ 6 … under 行政复议, g219-045): －－ may be one cell's mark
+  // too, so it is two only where the row then fills exactly the template's columns; no sum can tell otherwise.
+  const marks = (w: Word) => /^([-－—–―])\1{1,2}$/.test(w.text) && sized(w);
+  const cells = (d: DraftRow, split: (w: Word) => boolean) => d.values.reduce((n, w) => n + (split(w) ? w.text.length : 1), 0);
+  const onePage = (d: DraftRow) => new Set(d.values.map((w) => w.page)).size === 1;
+  const pages: number[] = [];
+  for (const d of drafts) {
+    if (!d.values.some(marks) || !onePage(d) || cells(d, marks) !== count) continue;
+    d.values = d.values.flatMap((w) => (marks(w) ? apart(w, [...w.text]) : [w]));
+    pages.push(d.values[0]!.page);
+  }
+  const rows = drafts.filter((d) => d.values.some(packed) && onePage(d) && cells(d, packed) === count);
+  if (!rows.length || !readings) return pages;
+  pages.push(...rows.map((d) => d.values[0]!.page));
   if (readings.pick([0, 1]) === 1) for (const d of rows) d.values = d.values.flatMap((w) => (packed(w) ? apart(w, [...w.text]) : [w]));
   return pages;
 }

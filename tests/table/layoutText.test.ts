@@ -926,7 +926,7 @@ describe('layout text as a document', () => {
     expect(record.warnings).toContainEqual(expect.objectContaining({ code: 'COLUMNS_GUESSED' }));
   });
 
-  test('section 四: full-width digits of narrow cells packed into one word are read a digit a cell, where the sums say so', async () => {
+  test('section 四: digits and blank marks of narrow cells packed into one word are read a cell each, where the row or the sums say so', async () => {
     // g229-030: １０１０２ is 行政复议's 1 0 1 0 2, and with the ten numbers after it fills the fifteen columns; read as
     // printed it was 10102, one number in one column. 12 beside it, where the row fills the columns as printed, stays.
     const section = (row: string) => [
@@ -949,6 +949,29 @@ describe('layout text as a document', () => {
     expect(packed.warnings).toContainEqual(expect.objectContaining({ code: 'COLUMNS_GUESSED' }));
     const two = await parseBuffer(Buffer.from(section('１２ ０ ０ ０ １２   １   ０   ０   ０   １   ０   ０   ０   ０   ０')), { path: 'two.layout.txt' });
     expect(two.reviewLitigation.review).toEqual({ upheld: 12, corrected: 0, other: 0, pending: 0, total: 12 });
+    // g219-045: －－ is the blank marks of 其他结果 and 尚未审结, where the row then fills the fifteen columns (its
+    // header cut by a page break); read as one, every number after it was a column left.
+    const marks = await parseBuffer(Buffer.from([
+      PROSE,
+      '四、因政府信息公开工作被申请行政复议和提起行政诉讼情况',
+      '',
+      '      行政复议                  行政诉讼',
+      '',
+      '     结结其尚总    未经复议直接起诉         复议后起诉',
+      '     果果他未计',
+      '     维纠结审  结 结果纠正 其他结果 尚 总 结 结果纠正 其他结果 尚 总',
+      '           果           未   果           未',
+      '\f              维            审   维           审',
+      '                             计               计',
+      '              持            结   持           结',
+      '      持正果结',
+      '',
+      '      5 1 －－ 6 2   0   －   0 0 1   0   －   0 1',
+    ].join('\n')), { path: 'g219-045.layout.txt' });
+    expect(marks.reviewLitigation.review).toEqual({ upheld: 5, corrected: 1, other: null, pending: null, total: 6 });
+    // (As printed: 2 0 － 0 0 does not add up, and the check says so.)
+    expect(marks.reviewLitigation.litigationDirect).toEqual({ upheld: 2, corrected: 0, other: null, pending: 0, total: 0 });
+    expect(marks.reviewLitigation.litigationAfterReview).toEqual({ upheld: 1, corrected: 0, other: null, pending: 0, total: 1 });
   });
 
   test('readText sends layout text to the layout reader and tab-broken text to the tab reader', () => {

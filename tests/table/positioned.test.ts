@@ -687,6 +687,22 @@ describe('numbers placed on columns', () => {
     expect(placeValues(near, 7, { anchors, mergeGap: 1.2 }).cols).toEqual(near.map((p) => Math.round((p.x - 8) / 10)));
   });
 
+  test('as many clusters as columns, standing as the header\'s cells do but wider apart, are read in order (g241-047)', () => {
+    // g241-047 (layout text): pdftotext set the numbers half as wide apart again as 自然人 商业 科研 … 总计 over them;
+    // against the header's own positions every column from the second was read one to the right.
+    const anchors = [35.5, 39, 42, 45, 48, 50, 53];
+    // Its page's numbers: [row, x, x2, value], character columns.
+    const page: [number, number, number, number][] = [[0, 35, 38, 262], [0, 43, 45, 29], [0, 52, 53, 2], [0, 56, 57, 7],
+      [0, 60, 61, 9], [0, 64, 67, 309], [1, 38, 40, 15], [1, 43, 44, 2], [1, 64, 66, 17], [2, 35, 38, 122], [2, 43, 45, 16],
+      [2, 52, 53, 1], [2, 56, 57, 5], [2, 60, 61, 5], [2, 64, 67, 149], [3, 38, 40, 18], [3, 43, 44, 4], [3, 60, 61, 1],
+      [3, 64, 66, 23], [4, 38, 39, 1], [4, 43, 44, 0], [4, 65, 66, 1], [5, 38, 39, 4], [5, 48, 49, 0], [5, 65, 66, 4],
+      [6, 38, 39, 4], [6, 65, 66, 4], [8, 38, 39, 4], [8, 56, 57, 0], [8, 65, 66, 4], [9, 38, 40, 11], [9, 43, 44, 3], [9, 64, 66, 14]];
+    const values = page.map(([row, x, x2, value]) => ({ row, x, x2, value }));
+    const column = [40, 45, 49, 53, 57, 61, 67];
+    expect(placeValues(values, 7, { anchors, mergeGap: 1.2, tolerance: 0.5 }).cols).toEqual(values.map((p) => column.findIndex((e) => p.x2 <= e)));
+    // (A first cluster left of the header's first cell is a row set left, as in g97-049 above: the header decides.)
+  });
+
   test('a row cut by a page break is placed by position: its sums hold only across the pages (g101-000)', () => {
     // Section 四's one row: each group's 结果维持 went to the next page, so on this page neither group adds up.
     // Judged by its sums, 2 (the first group's total) moved right into the second group, where one sum failed
