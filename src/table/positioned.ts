@@ -93,8 +93,11 @@ function kindOf(l: Line, runGap: number, proseWidth: number, em: number): LineKi
     reach = Math.max(reach, w.x2);
   }
   // (and has no gap of a character or more: cells of a dense header row stand further apart)
+  // (In layout text, a space beside a number may be prose's: 政府信息公开行政复议 351 ending a line of 总体情况 in a
+  // real report, 02-huaian-shizhengfu-2024, is no row of cells; a space between words is a cell's edge, 理结果 (二)….)
   const gaps = l.words.slice(1).map((w, i) => w.x - l.words[i]!.x2);
-  if (span >= 0.7 * proseWidth && ink >= 0.8 * span && Math.max(0, ...gaps) < em) return 'prose';
+  const spaced = gaps.every((g, i) => g < em || (g <= runGap && /\d/.test(l.words[i]!.text + l.words[i + 1]!.text)));
+  if (span >= 0.7 * proseWidth && ink >= 0.8 * span && spaced) return 'prose';
   if (runs.length > 1 || l.words.some((w) => w.value) || spacedTerms(l)) return 'cells';
   return 'short';
 }

@@ -480,6 +480,13 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
     const between = prevLine ? pending.filter((w) => w.page === l.page && w.y >= prevLine.y2 && w.y2 <= l.y) : [];
     const bridged = !adjacent && !!prevLine && between.length > 0 &&
       [prevLine, ...between, l].every((a, i, all) => i === 0 || isAdjacent(all[i - 1]!, a, opts) || a.y <= all[i - 1]!.y2);
+    // Layout text: a blank line between a numbered item's first line, without numbers, and an unnumbered line with
+    // them, starting where the item's label starts: pdftotext set the cell's lines apart (1、申请人无正当理由逾期不补 /
+    // blank / 正、行政机关不再处理其政府信 67 3 …, a WPS report's 1.5 line spacing).
+    const itemLabel = cur?.labels.filter((o) => o.marker).pop();
+    const spaced = !adjacent && !bridged && !opts.sharedCoordinates && !!prevLine && !!itemLabel && !cur!.values.length &&
+      values.length > 0 && labels.length > 0 && !labels[0]!.marker && Math.abs(labels[0]!.x - itemLabel.x) <= opts.runGap &&
+      l.page === prevLine.page && l.y - prevLine.y2 <= 1;
     // Label words on this line that carry on a label of the row (a wrapped cell), group labels aside.
     // An unnumbered line under a numbered item carries it on; under an unnumbered label only when that is full.
     // A line running on into the numbers' columns is no label's continuation (a note under the table).
@@ -511,7 +518,7 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
       // The numbers of a label that wraps sit between its lines: they join the row above if it has none yet.
       // (Not where this line is labelled by a group heading that cannot be the row's own: a row of its own.)
       if (!item && !cur.values.length && opensGroup(rows, labels, ix)) start(l, labels, values);
-      else if (!item && !cur.values.length && (adjacent || bridged) && carriesOn(cur, false)) {
+      else if (!item && !cur.values.length && (adjacent || bridged || spaced) && carriesOn(cur, false)) {
         cur.lines.push(l);
         cur.labels.push(...labels);
         cur.values.push(...values);

@@ -31,6 +31,21 @@ describe('reading PDF reports', () => {
     expect(record.warnings).toEqual([]);
   });
 
+  test.each(['02-huaian-shizhengfu-2024', '03-huaian-hongzequ-2023', '04-huaian-hongzequ-2024'])(
+    'a real report (WPS) copied out as pdftotext -layout text reads as its PDF does: %s', async (name) => {
+      // 02: 政府信息公开行政复议 351 ending a line of 总体情况 was read as a table of section 四, and 1、申请人无正当理由逾期不补
+      // / blank / 正、行政机关不再处理其政府信 67 3 … as two rows.
+      const read = async (ext: string) => {
+        const file = `samples/real/${name}.${ext}`;
+        return parseBuffer(fs.readFileSync(path.join(ROOT, file)), { path: file });
+      };
+      const [pdf, layout] = await Promise.all([read('pdf'), read('layout.txt')]);
+      expect(layout.activeDisclosure).toEqual(pdf.activeDisclosure);
+      expect(layout.applications).toEqual(pdf.applications);
+      expect(layout.reviewLitigation).toEqual(pdf.reviewLitigation);
+      expect(layout.warnings).toEqual([]);
+    });
+
   test('a table that runs over a page break with page numbers between is read as one (02)', async () => {
     const doc = await readPdf(load('samples/real/02-huaian-shizhengfu-2024.pdf'), '02.pdf');
     expect(doc.pages).toBe(6);

@@ -423,6 +423,39 @@ describe('tables from layout text', () => {
     expect(rows.find((r) => r.includes('行政强制'))).toEqual(['行政强制', '0']);
   });
 
+  test('a line of prose ending in a number after a space is prose, not a row of cells', () => {
+    // 02-huaian-shizhengfu-2024 (real, WPS): 总体情况 tells the year's reviews in words, 政府信息公开行政复议 351 ending a
+    // line; read as a table with 行政复议, 结果维持 … in it, it was taken for section 四.
+    const { blocks } = blocksFromLayoutText([
+      '域和热点问题进行研判，探索从源头上解决实际问题。着力强化',
+      '与申请人的直接沟通，准确了解申请人诉求，提高答复的及时性',
+      '和针对性。2024 年，全市共受理政府信息公开申请 3119 件，答',
+      '复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度',
+      '答复），均在法定期限内予以答复。政府信息公开行政复议 351',
+      '件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚',
+      '未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25',
+      '件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。',
+      '      （三）政府信息管理情况。在政府网站、政务新媒体、政府',
+    ].join('\n'));
+    expect(blocks.filter((b) => b.kind === 'table')).toEqual([]);
+  });
+
+  test('a numbered item\'s first line, a blank line, and its next line with the numbers are one row', () => {
+    // 02-huaian-shizhengfu-2024 (real, WPS, lines 1.5 apart): pdftotext set a blank line inside the cell.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      ...RESULTS_HEAD,
+      at([[8, '1、申请人无正当理由逾期不补']]),
+      '',
+      at([[8, '正、行政机关不再处理其政府信'], [28, '67'], [35, '3'], [59, '71']]),
+      at([[8, '息公开申请']]),
+      '',
+      at([[8, '2、申请人逾期未按收费通知要'], [28, '6'], [35, '0'], [59, '6']]),
+    ].join('\n'));
+    const rows = filled(blocks);
+    expect(rows.find((r) => r.some((c) => c.includes('逾期不补')))).toEqual(['1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '67', '3', '71']);
+  });
+
   test('a number alone at the head of a page is the cell a row at the foot of the page before lacks (g223-035)', () => {
     // g223-035: 5. 属于三类内部事务信息 ended page 2 one number short; its 商业企业 0, set lower in its cell, opened
     // page 3 packed under the first column, where the row's own 0 stood on the page before: it was taken for a
