@@ -42,7 +42,12 @@ export function mapReport(doc: DocModel, file: string): MappedReport {
   const reviewTables = tables.get('review') ?? [];
   const activeTables = tables.get('active') ?? [];
   if (!appTables.length && !reviewTables.length && !activeTables.length) {
-    const why = doc.blocks.some((b) => b.kind === 'table') ? 'its tables are none of the national template\'s' : 'it has no tables';
+    // Rows of section 三 with their numbers but no columns: text copied out of a PDF without its layout (a viewer's
+    // copy, pdftotext without -layout), where a blank cell leaves no trace. Say what would work.
+    const flat = doc.blocks.some((b) => b.kind === 'paragraph' && /(?:本年新收|上年结转)政府信息公开申请数量\s*\d+(?:\s+\d+)+/.test(b.text));
+    const why = doc.blocks.some((b) => b.kind === 'table') ? 'its tables are none of the national template\'s'
+      : flat ? 'its table rows are there but not in columns (text copied without its layout); read the PDF itself, or text from `pdftotext -layout`'
+        : 'it has no tables';
     throw new NianbaoError('NOT_A_REPORT', file, `not a government information disclosure annual report: ${why}`);
   }
   if (!meta.title) ctx.warn('TITLE_MISSING', 'no title naming the report\'s year and agency was found');

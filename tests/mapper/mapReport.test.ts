@@ -161,6 +161,13 @@ describe('mapping a whole report', () => {
       .toThrow(expect.objectContaining({ code: 'NOT_A_REPORT' }) as unknown as NianbaoError);
   });
 
+  test('text copied without its layout says so: its rows have numbers but no columns', () => {
+    // pdftotext without -layout, or a PDF viewer's plain copy: 一、本年新收… 95 0 0 0 0 0 95 on one line, blank cells gone.
+    const flat = docModel('text', [paragraph('一、本年新收政府信息公开申请数量 95 0 0 0 0 0 95'), paragraph('二、上年结转政府信息公开申请数量 0 0 0')]);
+    expect(() => mapReport(flat, 'x.txt')).toThrow(expect.objectContaining({ code: 'NOT_A_REPORT', message: expect.stringContaining('not in columns') }) as unknown as NianbaoError);
+    expect(() => mapReport(docModel('text', [paragraph('你好')]), 'x.txt')).toThrow(expect.objectContaining({ message: expect.stringContaining('it has no tables') }) as unknown as NianbaoError);
+  });
+
   test('a report from before 2019 is refused with its own code', () => {
     expect(() => mapReport(docModel('text', [paragraph('某局2018年政府信息公开工作年度报告')]), 'x.txt'))
       .toThrow(expect.objectContaining({ code: 'PRE_2019' }) as unknown as NianbaoError);
