@@ -861,6 +861,13 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
       guessedPages.clear();
       placed = place(k);
     }
+    // (Placed again, a page's numbers may still show more columns than asked (c239-018, a page of Chromium's wide
+    // section 三 read against a header of eight): the table is as wide as its widest page.)
+    if (placed.width > k) {
+      k = placed.width;
+      placed = place(k);
+      k = Math.max(k, placed.width);
+    }
     inheritedK = k;
     unpacked.forEach((p) => guessedPages.add(p));
 
@@ -873,7 +880,7 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
       const valueCells: Cell[] = Array.from({ length: k }, blank);
       for (const w of d.values) {
         const c = placed.cols.get(w);
-        if (c === undefined) continue;
+        if (c === undefined || c >= k) continue;
         const prev = valueCells[c]!;
         valueCells[c] = cell(prev.text ? `${prev.text} ${w.text}` : w.text, { source: sourceOf(w) });
       }

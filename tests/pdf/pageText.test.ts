@@ -34,6 +34,13 @@ describe('text of a PDF page', () => {
     expect(cells[3]!.x).toBeCloseTo(148);
   });
 
+  test('pieces of one run split where the font changes join; cells whose text fills them stay apart (c239-004)', async () => {
+    // Chromium's print of a web page: 本年制发件数 fills its cell and 本年废 starts the next cell 0.7 pt after it; 本年废,
+    // ⽌ (a radical, another font) and 件数 are one run, each piece where the last one's advance ended.
+    const frags = await pageText(page([['本年制发件数', 100, 700, 60], ['本年废', 160.7, 700, 30], ['⽌', 190.7, 700, 10], ['件数', 200.7, 700, 20]]), 1);
+    expect(frags.map((f) => f.text).sort()).toEqual(['本年制发件数', '本年废止件数']);
+  });
+
   test('a letter-spaced word beside cells of words stays one word (商 业 企)', async () => {
     const frags = await pageText(page([['自然人', 60, 700], ['商 业 企', 100, 700, 42]]), 1);
     expect(frags.map((f) => f.text).sort()).toEqual(['商 业 企', '自然人']);
