@@ -1016,6 +1016,15 @@ describe('layout text as a document', () => {
     expect(tab.warnings).toEqual([]);
   });
 
+  test('a page whose numbers show more columns each time they are placed gives a table, not a crash (c239-018)', async () => {
+    // pdftotext -layout of a page Chromium printed: section 三 read against a header of eight columns showed twelve,
+    // and placed again on twelve, more still; a row's cell past the table's width threw.
+    const file = 'samples/corpus/c239-018.layout.txt';
+    const record = await parseBuffer(fs.readFileSync(path.join(ROOT, file)), { path: file });
+    expect(record.warnings.length).toBeGreaterThan(0);
+    expect(record.applications.newReceived.total).not.toBeUndefined();
+  });
+
   test('a generated report printed by pdftotext -layout gives its numbers', async () => {
     const file = 'samples/generated/g42-003.layout.txt';
     const record = await parseBuffer(fs.readFileSync(path.join(ROOT, file)), { path: file });
