@@ -36,6 +36,7 @@ export function headerOf(headerLines: readonly Line[], labelWords: readonly Word
   const lines = headerLines.map((l) => ({ ...l, words: l.words.map((w) => ({ ...w })) }));
   if (!opts.sharedCoordinates) alignAcrossPages(lines);
   if (opts.splitVertical) splitVerticalRuns(lines);
+  splitSpacedCells(lines);
   const stacks = headerStacks(lines, opts.em, !opts.sharedCoordinates);
   // The corner: header cells over the row labels.
   // Positions on another page may be on another scale (pdftotext): the labels on the header's own page decide.
@@ -130,6 +131,30 @@ function headerStacks(lines: readonly Line[], em: number, shifted: boolean): { l
     }
   }
   return { leaves, parents };
+}
+
+/**
+ * A header written one character a line in columns one character wide, its last line joined by pdfjs into one
+ * item with spaces (持 正 果 结 under 结/果/维, 结/果/纠, 其/他/结, 尚/未/审, the first line of a page after a page
+ * break, g259-046): where each of its characters stands under (or over) a column of the header one character wide,
+ * at the item's own step, the characters are cells of their own. (A letter-spaced label, 商 业 企, has no such
+ * columns of single characters beside its characters.)
+ */
+function splitSpacedCells(lines: Line[]): void {
+  const single = (t: string) => [...t].length === 1 && /[\u3400-\u9fff\uf900-\ufaff]/.test(t);
+  // (A column one character wide: a character alone, or one set down the column, read as one word: 结果维.)
+  const alone = lines.flatMap((l) => l.words.filter((w) => !/\s/.test(w.text) && w.x2 - w.x <= 1.2 * (w.y2 - w.y)));
+  for (const l of lines) {
+    l.words = l.words.flatMap((w) => {
+      const chars = w.text.split(' ');
+      if (chars.length < 2 || !chars.every(single)) return [w];
+      const em = w.y2 - w.y;
+      const step = (w.x2 - w.x - em) / (chars.length - 1);
+      const xs = chars.map((_, k) => w.x + k * step);
+      if (step < em || !xs.every((x) => alone.some((o) => Math.abs(o.x - x) <= 0.2 * em))) return [w];
+      return chars.map((text, k) => ({ ...w, text, x: xs[k]!, x2: xs[k]! + em }));
+    });
+  }
 }
 
 /**

@@ -1,5 +1,7 @@
 import { Block, TableBlock } from '../../src/model';
 import { Fragment, blocksFromLines, buildLines, dropFurniture } from '../../src/table/positioned';
+import { headerOf } from '../../src/table/streamHeader';
+import { stackText } from '../../src/table/words';
 import { Readings, increasingNearest, placeValues } from '../../src/table/valueColumns';
 import { toGrid } from '../../src/table/grid';
 
@@ -348,6 +350,19 @@ describe('tables from positioned text', () => {
     expect(rows.find((r) => r[0]!.startsWith('一、'))?.slice(-4)).toEqual(['958', '139', '57', '1208']);
     // Nor do lines of a row that stand level join so: 二、上年结转 keeps its own numbers.
     expect(rows.find((r) => r[0]!.startsWith('二、'))?.slice(-4)).toEqual(['5', '0', '0', '5']);
+  });
+
+  test('a header line of one-character cells joined into one item with spaces is read a cell a column (g259-046)', () => {
+    // g259-046: 结果维持 … 尚未审结 set one character a line in columns 16 points apart; pdfjs gave their last line,
+    // the first of a page after a page break, as one item, 持 正 果 结, over four columns: they read as one column,
+    // and 行政复议's numbers shifted. (pdf.js text reads each column's characters down the page as one word.)
+    const word = (text: string, x: number, x2: number, y: number, y2: number) => ({ text, page: 1, x, x2, y, y2, value: false, marker: false });
+    const lines = [
+      { page: 1, y: 100, y2: 130, words: ['结果维', '结果纠', '其他结', '尚未审'].map((t, i) => word(t, 16 * i, 16 * i + 10, 100, 130)) },
+      { page: 1, y: 130, y2: 140, words: [word('持 正 果 结', 0, 58, 130, 140)] },
+    ];
+    const header = headerOf(lines, [], OPTS);
+    expect(header.leaves.map((l) => stackText(l.words))).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结']);
   });
 
   test('a page whose items wrap round their numbers takes the item column from the pages before (PDF)', () => {
