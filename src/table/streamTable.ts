@@ -317,13 +317,18 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     // of 一、本年新收, beside 件 ending 29 / 件, g191-034): where some words of the line end numbers above, the
     // numbers that end none are the row's, on the line just above, which has nothing in their columns.
     const loose = lower.words.filter((_, k) => !pairs[k]);
-    const rowAbove = out.filter((l) => l.page === lower.page && l.y < lower.y && l !== lower).pop();
+    // (PDF: or, opening a page, the row at the foot of the page before, cut by the page break: its units and a cell
+    // set lower, 件 … 3件 … 件 under (七)总计 … 11 … 470, g251-053.)
+    const cut = opts.sharedCoordinates && out.find((l) => l.page === lower.page) === lower;
+    const rowAbove = out.filter((l) => l.page === lower.page && l.y < lower.y && l !== lower).pop() ??
+      (cut ? out.filter((l) => l.page === lower.page - 1).pop() : undefined);
     // (Only units ending numbers, or digits ending numbers wrapped round that line: 958 beside ９ and ０８ ending
     // １３ and １２ over the line of 一、本年新收, g233-031; and from over the row's line: a row's own line under the
     // first digits of one of its cells wrapped round it, 13 / 74 … 10 … / 9, is no such line.)
-    const unitsOnly = lower.words.every((w, k) => !pairs[k] || ((unit(w) || (digits(w) && roundRow([pairs[k]!]))) && pairs[k]!.upper !== rowAbove));
+    const unitsOnly = lower.words.every((w, k) => !pairs[k] || ((unit(w) || (digits(w) && roundRow([pairs[k]!]))) &&
+      (pairs[k]!.upper !== rowAbove || (cut && unit(w)))));
     if (loose.length && loose.length < lower.words.length && unitsOnly && rowAbove && rowAbove.words.some((o) => o.value) &&
-      lower.y - rowAbove.y2 < opts.blankGap * 0.5 * h && loose.every((w) => w.value && !rowAbove.words.some((o) => overlap(o, w) > 0))) {
+      (cut || lower.y - rowAbove.y2 < opts.blankGap * 0.5 * h) && loose.every((w) => w.value && !rowAbove.words.some((o) => overlap(o, w) > 0))) {
       rowAbove.words = [...rowAbove.words, ...loose].sort((a, b) => a.x - b.x);
       lower.words = lower.words.filter((w) => !loose.includes(w));
       pairs = pairs.filter(Boolean);

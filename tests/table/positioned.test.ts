@@ -155,6 +155,21 @@ describe('tables from positioned text', () => {
     ]);
   });
 
+  test('a row cut by a page break: the units opening the next page end its numbers, and a cell set lower is its own', () => {
+    // g251-053 (seed 251): (七)总计 … 11 … 470 at the foot of a page, 件 … 3件 … 件 at the head of the next: 社会公益组织's
+    // 3件, set lower in its cell, went over the break with the units and was left out as a row of no name.
+    const blocks = read([
+      ...line(700, [[0, '信息内容'], [200, '自然人'], [250, '商业企业'], [300, '社会公益'], [350, '总计']]),
+      ...line(730, [[0, '（七）总计'], [205, '421'], [255, '11'], [355, '470']]),
+      ...line(30, [[255, '件'], [305, '3件'], [355, '件']], 2),
+      ...line(60, [[0, '四、结转下年度继续办理'], [210, '0'], [260, '0'], [310, '0'], [360, '0']], 2),
+    ]);
+    expect(grid(tables(blocks)[0]).slice(1)).toEqual([
+      ['（七）总计', '421', '11件', '3件', '470件'],
+      ['四、结转下年度继续办理', '0', '0', '0', '0'],
+    ]);
+  });
+
   test('a number grouped by thousands wrapped round its row\'s line inside a group: 2,56 over 9 is 2,569', () => {
     // g187-000 (seed 187): 1654 and 2,569 in narrow cells of full-width digits, each centred on the row's line.
     // 2,56 is no number by itself, so it joined nothing, and the row read 4 and 9.
