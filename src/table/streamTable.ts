@@ -220,6 +220,11 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
           (!digits(w) || ((digits(o) || openGroup(o) || signedHead(o)) && o.x2 - o.x >= w.x2 - w.x))) || (wrappedSign(o) && digits(w))));
         if (!u) continue;
         if (w.y - u.y2 >= -0.2 * h && w.y - u.y2 < opts.blankGap * 0.5 * h) return { upper, u };
+        // (A group of thousands left open is no number by itself: digits under it, round a row's line with numbers
+        // between, end it, however far: 行政处 … １３,６６ / the row / 罚 … ５ is 13,665, g253-008.)
+        if (openGroup(u) && digits(w) && out.some((l) => l.page === lower.page && l.y > upper.y && l.y < lower.y && l.words.some((o) => o.value))) {
+          return { upper, u };
+        }
         // Layout text centres a cell's two lines on its row: "200" above the row's line, "6" below it. Both
         // stand on lines of such numbers alone, and the row's line between has nothing in their column.
         // (Or the one number of a line of labels: 减少 over 10 beside the wrapped label of its row, 其他对外管理服 /
@@ -304,7 +309,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         // a number on two lines of the row's wrapped label (16 / … / 3, g197-006).
         const roundJoin = !!p && ((wrappedSign(p.u) && digits(w)) || (unit(w) && digits(p.u)) ||
           (digits(p.u) && labelEnds(p.upper, lower, w))) && roundRow([p]);
-        const cutGroup = !!p && p.upper.page !== lower.page && openGroup(p.u);
+        const cutGroup = !!p && openGroup(p.u) && (p.upper.page !== lower.page || (digits(w) && roundRow([p])));
         if (p && (w.y - p.u.y2 < opts.blankGap * 0.5 * h || roundJoin || cutGroup) && (unit(w) || wrappedSign(p.u) || (signedHead(p.u) && digits(w)) || around(p) || cutGroup || (wrappedRound && digits(w)) || centredOnRow(w, p))) {
           join(w, p);
           lower.words.splice(lower.words.indexOf(w), 1);

@@ -186,6 +186,20 @@ describe('tables from positioned text', () => {
     ]);
   });
 
+  test('a group of thousands left open on a wrapped label\'s first line is ended by the digits on its last: 13,66 / 5', () => {
+    // g253-008 (seed 253): 行政处 … １３,６６ over the row's line (１７ … ５), 罚 … ５ under it; the lines were too far apart
+    // to join, and 行政处罚 was lost.
+    const blocks = read([
+      ...line(100, [[0, '信息内容'], [200, '上一年项目数量'], [300, '本年增/减'], [400, '处理决定数量']]),
+      ...line(130, [[0, '行政处'], [400, '13,66']]),
+      ...line(147, [[210, '17'], [310, '5']]),
+      ...line(164, [[12, '罚'], [420, '5']]),
+      ...line(200, [[0, '行政强制'], [210, '178'], [310, '4'], [410, '9']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows.find((r) => r[0]!.startsWith('行政处'))).toEqual(['行政处罚', '17', '5', '13,665']);
+  });
+
   test('a cell set lower than its row\'s line, beside the unit ending a number wrapped round it, is the row\'s', () => {
     // g191-034 (seed 191): 3件 stood a little under the line of 一、本年新收, beside the 件 of 29 / 件; the line of the
     // two was read as a row named 件 and the 3 was lost.
