@@ -52,7 +52,7 @@ export function layoutFragments(text: string): Fragment[] {
 /**
  * pdftotext packs the blank marks of narrow cells (section 四's fifteen) into one word where they touch:
  * 无无无无无 is the five blank cells of 行政复议 (g233-026), not a word. (Digits packed so are read in the table,
- * streamTable.ts unpackDigits, where the ends of numbers wrapped in their cells are joined already: ０８ under １２
+ * packedCells.ts, where the ends of numbers wrapped in their cells are joined already: ０８ under １２
  * may be the end of 1208.)
  */
 export function splitPackedCells(frags: readonly Fragment[]): Fragment[] {
