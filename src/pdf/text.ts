@@ -1,4 +1,4 @@
-import { isCjk, normalizeChars } from '../text/normalize';
+import { IDEOGRAPH, isCjk, normalizeChars } from '../text/normalize';
 import { isBlankMark } from '../mapper/numbers';
 import type { Fragment } from '../table/positioned';
 import type { PdfPage } from './load';
@@ -184,7 +184,6 @@ function inCellRow(glyphs: readonly Fragment[]) {
  * between Asian and Western text (5641元), which is no gap between cells.
  */
 const TOUCHING_CJK = 0.05;
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const TOUCHING = 0.2;
 
 export function joinTouching(frags: readonly Fragment[]): Fragment[] {
@@ -196,7 +195,7 @@ export function joinTouching(frags: readonly Fragment[]): Fragment[] {
     let prev: Fragment | undefined;
     for (let i = out.length - 1; i >= Math.max(0, out.length - 12) && !prev; i--) if (sameLine(out[i]!, f)) prev = out[i];
     // (Blank marks of neighbouring cells too: - - - under three narrow columns, each its cell's, c239-012.)
-    const tight = !!prev && ((HAN.test(prev.text[prev.text.length - 1] ?? '') && HAN.test(f.text[0] ?? '')) ||
+    const tight = !!prev && ((IDEOGRAPH.test(prev.text[prev.text.length - 1] ?? '') && IDEOGRAPH.test(f.text[0] ?? '')) ||
       (isBlankMark(prev.text) && isBlankMark(f.text)));
     if (prev && f.x - prev.x2 <= (tight ? TOUCHING_CJK : TOUCHING) * em && f.x - prev.x2 >= -0.3 * em && f.x > prev.x) {
       prev.text += f.text;
@@ -248,7 +247,7 @@ export function splitAtSpaces(frags: readonly Fragment[], cells: (f: Fragment) =
     const pieces: string[] = [];
     for (const t of tokens) {
       const last = pieces[pieces.length - 1];
-      const single = (s: string) => [...s].length === 1 && /[\u3400-\u9fff\uf900-\ufaff]/.test(s);
+      const single = (s: string) => [...s].length === 1 && IDEOGRAPH.test(s);
       const lastToken = last?.split(' ').pop();
       // (Blank marks are cells, however close: 无 无 无 under three narrow columns.)
       const marks = isBlankMark(t) && lastToken !== undefined && isBlankMark(lastToken);

@@ -1,8 +1,8 @@
 import { Block, SourceRef, paragraph } from '../model';
-import { joinLines, normalizeChars } from '../text/normalize';
+import { IDEOGRAPH, joinLines, normalizeChars } from '../text/normalize';
 import { isSectionHeading } from '../text/headings';
 import { TableOptions, tableFromLines } from './streamTable';
-import { Line, hasMarker, lineText, runsOf } from './words';
+import { CORNER_CELL, Line, hasMarker, lineText, runsOf } from './words';
 
 export type { Fragment, Line, StreamOptions, Word } from './words';
 export { buildLines } from './words';
@@ -108,7 +108,7 @@ function kindOf(l: Line, runGap: number, proseWidth: number, em: number): LineKi
  * a line of prose (which puts no space between ideographs).
  */
 function spacedTerms(l: Line): boolean {
-  return l.words.length >= 3 && l.words[0]!.text === '信息内容' && l.words.every((w) => /^[\u4e00-\u9fff]{2,}$/.test(w.text)) &&
+  return l.words.length >= 3 && l.words[0]!.text === CORNER_CELL && l.words.every((w) => [...w.text].length >= 2 && [...w.text].every((ch) => IDEOGRAPH.test(ch))) &&
     l.words.slice(1).every((w, i) => w.x > l.words[i]!.x2);
 }
 

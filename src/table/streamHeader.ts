@@ -1,5 +1,5 @@
 import { Cell, Row, cell, row } from '../model';
-import { joinLines, normalizeChars } from '../text/normalize';
+import { IDEOGRAPH, joinLines, normalizeChars } from '../text/normalize';
 import { Line, StreamOptions, Word, mid, overlap, sourceOf, stackText } from './words';
 import { TotalGroup } from './valueColumns';
 
@@ -141,7 +141,7 @@ function headerStacks(lines: readonly Line[], em: number, shifted: boolean): { l
  * columns of single characters beside its characters.)
  */
 function splitSpacedCells(lines: Line[]): void {
-  const single = (t: string) => [...t].length === 1 && /[\u3400-\u9fff\uf900-\ufaff]/.test(t);
+  const single = (t: string) => [...t].length === 1 && IDEOGRAPH.test(t);
   // (A column one character wide: a character alone, or one set down the column, read as one word: 结果维.)
   const alone = lines.flatMap((l) => l.words.filter((w) => !/\s/.test(w.text) && w.x2 - w.x <= 1.2 * (w.y2 - w.y)));
   for (const l of lines) {

@@ -196,6 +196,9 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
   const openGroup = (w: Word) => /^\d{1,3}(?:,\d{3})*,\d{1,2}$/.test(normalizeChars(w.text));
   // Layout text: numbers cover the columns they are printed across (printedWidth.ts).
   const under = (o: Word, w: Word) => overlap(printedSpan(o, opts.sharedCoordinates), printedSpan(w, opts.sharedCoordinates));
+  // The lines with numbers between two lines of a page: a row's own line, where cells wrap round it.
+  const rowsBetween = (upper: Line, lower: Line) => out.filter((l) => l !== upper && l !== lower && l.page === lower.page &&
+    l.y > upper.y && l.y < lower.y && l.words.some((o) => o.value));
   for (const lower of out) {
     const allTails = lower.words.length > 0 && lower.words.every(tail);
     if (!allTails && !lower.words.some((w) => unit(w) || digits(w))) continue;
@@ -223,7 +226,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
         if (w.y - u.y2 >= -0.2 * h && w.y - u.y2 < opts.blankGap * 0.5 * h) return { upper, u };
         // (A group of thousands left open is no number by itself: digits under it, round a row's line with numbers
         // between, end it, however far: 行政处 … １３,６６ / the row / 罚 … ５ is 13,665, g253-008.)
-        if (openGroup(u) && digits(w) && out.some((l) => l.page === lower.page && l.y > upper.y && l.y < lower.y && l.words.some((o) => o.value))) {
+        if (openGroup(u) && digits(w) && rowsBetween(upper, lower).length) {
           return { upper, u };
         }
         // Layout text centres a cell's two lines on its row: "200" above the row's line, "6" below it. Both
@@ -250,13 +253,13 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     // columns: cells of that row wrapped round its line.
     const roundRow = (ps: readonly ({ upper: Line; u: Word } | undefined)[]) => {
       const first = ps[0];
-      return !!first && ps.every((p) => p?.upper === first.upper) && out.some((l) => l.page === lower.page &&
-        l.y > first.upper.y && l.y < lower.y && l.words.some((o) => o.value) && !l.words.some((o) => ps.some((p) => overlap(o, p!.u) > 0)));
+      return !!first && ps.every((p) => p?.upper === first.upper) &&
+        rowsBetween(first.upper, lower).some((l) => !l.words.some((o) => ps.some((p) => overlap(o, p!.u) > 0)));
     };
     const join = (w: Word, { upper, u }: { upper: Line; u: Word }) => {
       const whole = { ...u, text: u.text + w.text, x: Math.min(u.x, w.x), x2: Math.max(u.x2, w.x2), y2: w.y2, value: true };
       // A cell's two lines centred on its row stand above and below the row's own line: the number goes there.
-      const row = out.find((l) => l !== upper && l !== lower && l.page === upper.page && l.y > upper.y && l.y < lower.y && l.words.some((o) => o.value));
+      const row = upper.page === lower.page ? rowsBetween(upper, lower)[0] : undefined;
       if (row) {
         upper.words.splice(upper.words.indexOf(u), 1);
         row.words = [...row.words, whole].sort((a, b) => a.x - b.x);
@@ -266,7 +269,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // On a line with label words too, only a unit under its number, a number under its 增加 / 减少, or the lone
       // number of the line under a number, both set around a row's line (15 / the row / 3 beside a group label).
       const around = (p: { upper: Line; u: Word }) => digitCount(lower) === 1 && digits(p.u) && !/^0/.test(normalizeChars(p.u.text)) &&
-        out.some((l) => l.page === lower.page && l.y > p.upper.y && l.y < lower.y && l.words.some((o) => o.value));
+        rowsBetween(p.upper, lower).length > 0;
       // A number wrapped round its row's line beside the group label, its last digit and unit below it
       // (三、本年 … 16 / (一)予以公开 … / 度办理结 … 9件: 169件, g137-059), as 154 / 件 is: the group label's lines
       // print no number of their own.
@@ -824,19 +827,15 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
       const most = Math.max(0, ...counts);
       if (most === header.leaves.length - 1 && counts.filter((c) => c === most).length >= 3) k = most;
     }
+    // Placed again, a page's numbers may still show another count of columns (c239-018, a page of Chromium's wide
+    // section 三 read against a header of eight): a few more tries, and the table is as wide as its widest page.
     let placed = place(k);
-    if (placed.width !== k) {
+    for (let tries = 0; placed.width !== k && tries < 3; tries++) {
       k = placed.width;
       guessedPages.clear();
       placed = place(k);
     }
-    // (Placed again, a page's numbers may still show more columns than asked (c239-018, a page of Chromium's wide
-    // section 三 read against a header of eight): the table is as wide as its widest page.)
-    if (placed.width > k) {
-      k = placed.width;
-      placed = place(k);
-      k = Math.max(k, placed.width);
-    }
+    k = Math.max(k, placed.width);
     inheritedK = k;
     unpacked.forEach((p) => guessedPages.add(p));
 

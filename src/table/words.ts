@@ -183,6 +183,9 @@ export function lineText(l: Line): string {
   return joinWords(l.words);
 }
 
+/** The template's corner cell of section 二's small tables, over their row labels. */
+export const CORNER_CELL = '信息内容';
+
 /**
  * Runs: words closer than runGap. The template's corner cell 信息内容 ends its run wherever it stands: pdftotext
  * may set section 二's header a space apart (信息内容 本年处理决定数量, g233-029), and no label goes on after it.
@@ -192,7 +195,7 @@ export function runsOf(l: Line, runGap: number): Word[][] {
   for (const w of l.words) {
     const last = runs[runs.length - 1];
     const prev = last?.[last.length - 1];
-    if (last && prev && close(prev, w, runGap) && !(prev.text === '信息内容' && w.x > prev.x2)) last.push(w);
+    if (last && prev && close(prev, w, runGap) && !(prev.text === CORNER_CELL && w.x > prev.x2)) last.push(w);
     else runs.push([w]);
   }
   return runs;

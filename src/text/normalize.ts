@@ -28,6 +28,9 @@ export function normalizeChars(s: string): string {
 
 const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
 
+/** A Han ideograph (CJK unified, extension A, compatibility): no punctuation, no full-width forms. */
+export const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
+
 /** True when the character is a CJK ideograph or CJK punctuation (no space is wanted beside it). */
 export function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && CJK.test(ch);
