@@ -43,7 +43,7 @@ export async function readPdf(buf: Uint8Array, file: string): Promise<DocModel> 
         blankGap: 1.2,
         columnTolerance: 0.2 * em,
         sharedCoordinates: true,
-        missingTotalCost: 0.25,
+        missingTotalCost: 0.1,
         doubt: 0,
         readings,
       });

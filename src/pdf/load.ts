@@ -47,7 +47,10 @@ export function textWorkerPath(): string {
 async function load(): Promise<Pdfjs> {
   const req = createRequire(__filename);
   const natives = REPLACED.map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)] as const);
-  const dynamicImport = new Function('s', 'return import(s)') as (s: string) => Promise<unknown>;
+  // A source of its own each time: V8 keeps compiled Function bodies by their source, and under Jest (a copy of this
+  // module per test file) one compiled for an earlier file seems to import through that file's module loader, torn
+  // down by then: every PDF of a later file failed to open, depending on which files shared a Jest worker.
+  const dynamicImport = new Function('s', `return import(s); // ${Math.random()}`) as (s: string) => Promise<unknown>;
   const get = async (spec: string) => {
     try {
       return req(spec) as unknown;

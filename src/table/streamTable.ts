@@ -168,6 +168,21 @@ function isGroupLabelPart(text: string): boolean {
 }
 
 /**
+ * True where `lower`'s words, values all (a unit alone ends the number above it), stand exactly in the columns `row`
+ * leaves empty among those `full` has values in, and `row`, a row's line with a label, has a value in every other
+ * one: `lower` completes `row`.
+ */
+function fillsGaps(lower: Line, row: Line, full: Line, under: (a: Word, b: Word) => number): boolean {
+  const top = full.words.filter((o) => o.value);
+  const own = row.words.filter((o) => o.value);
+  if (top.length < 3 || !own.length || own.length === row.words.length || !lower.words.every((w) => w.value) ||
+    own.length + lower.words.length !== top.length) return false;
+  if (lower.words.some((w) => own.some((o) => under(o, w) > 0))) return false;
+  const both = [...own, ...lower.words];
+  return top.every((t) => both.filter((o) => under(o, t) > 0).length === 1) && both.every((o) => top.some((t) => under(o, t) > 0));
+}
+
+/**
  * A number too wide for its cell wraps: "10" over "4" is 104, "3" over "件" is 3件. The lower part stands right
  * under the upper one, closer than lines of different rows, on a line of nothing but such continuations; a unit
  * alone under its number joins it even on a line that carries on a wrapped label too (无法提 关政府信息 件).
@@ -201,7 +216,7 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
     l.y > upper.y && l.y < lower.y && l.words.some((o) => o.value));
   for (const lower of out) {
     const allTails = lower.words.length > 0 && lower.words.every(tail);
-    if (!allTails && !lower.words.some((w) => unit(w) || digits(w))) continue;
+    if (!allTails && !lower.words.some((w) => unit(w) || digits(w) || withUnit(w))) continue;
     const h = lower.y2 - lower.y;
     const above = (w: Word) => {
       // A cell the page break cut: its last digits open the next page, right under its first digits on the last
@@ -212,15 +227,18 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       // 务事项 9, g187-013; 82,26 is surely cut, where 10 over a line with a label may be two rows.)
       if (opts.sharedCoordinates && (digits(w) || unit(w)) && out.find((l) => l.page === lower.page) === lower) {
         const upper = out.filter((l) => l.page === lower.page - 1).pop();
+        // (Or a change written out, cut after its 增加: 增加 at the foot of the page, 9 at the head of the next, g267-009.)
         const u = upper?.words.filter((o) => under(o, w) > 0 && ((allTails && digits(o) && (unit(w) || o.x2 - o.x >= w.x2 - w.x)) ||
-          (digits(w) && openGroup(o))))
+          (digits(w) && (openGroup(o) || (allTails && wrappedSign(o))))))
           .sort((a, b) => under(b, w) - under(a, w))[0];
         if (upper && u) return { upper, u };
       }
       for (const upper of out) {
         if (upper === lower || upper.page !== lower.page || upper.y >= lower.y) continue;
         // (增加 over 8: a change written out, wrapped in its cell, is +8.)
-        const u = upper.words.find((o) => under(o, w) > 0 && (((o.value || openGroup(o)) && /\d$/.test(normalizeChars(o.text)) &&
+        // (Or 元 under a sum in 万 cut before it: 4704.03万 / the row / 元, g267-009.)
+        const u = upper.words.find((o) => under(o, w) > 0 && (((o.value || openGroup(o)) && (/\d$/.test(normalizeChars(o.text)) ||
+          (w.text === '元' && o.value && /\d\s*万$/.test(normalizeChars(o.text)))) &&
           (!digits(w) || ((digits(o) || openGroup(o) || signedHead(o)) && o.x2 - o.x >= w.x2 - w.x))) || (wrappedSign(o) && digits(w))));
         if (!u) continue;
         if (w.y - u.y2 >= -0.2 * h && w.y - u.y2 < opts.blankGap * 0.5 * h) return { upper, u };
@@ -241,7 +259,8 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
           upper.words.every((o) => o === u || (!o.value && !wrappedSign(o)));
         // (Where both lines are a group label's, however many numbers they hold: the group label's lines print no
         // number of their own. 三、本年 … １３０ … １４ / row / 度办理结 … 件 … ４ is 130件 and 144, g233-051.)
-        const groupLines = (digits(w) || unit(w)) && groupLine(upper) && groupLine(lower);
+        // (Or the number's last digits with the unit: ２２ / row / ６件, g263-048.)
+        const groupLines = (digits(w) || unit(w) || withUnit(w)) && groupLine(upper) && groupLine(lower);
         if (opts.splitVertical && (upper.words.length === 1 || upper.words.every(digits) || alone || groupLines) && w.y - u.y2 < opts.blankGap * 1.5 * h) {
           const between = out.filter((l) => l.page === lower.page && l.y > upper.y && l.y < lower.y);
           if (between.length === 1 && !between[0]!.words.some((o) => overlap(o, w) > -1 || overlap(o, u) > -1)) return { upper, u };
@@ -343,11 +362,18 @@ function joinWrappedNumbers(lines: readonly Line[], opts: TableOptions): Line[] 
       pairs = pairs.filter(Boolean);
     }
     if (pairs.some((p) => !p)) continue;
+    const page = out.filter((l) => l.page === lower.page && l.y > lower.y).sort((a, b) => a.y - b.y);
+    const [rowBelow, afterRow] = page;
+    // Numbers alone on a line that fill the very columns the row below leaves empty, that row having a value under
+    // every other number of the row above: its cells set higher than its line, not the ends of the numbers above
+    // (3 … 3 / 9 … 9 / 4.保护第三方合法权益 － － － － －, g263-020: 3 and 9, not 39).
+    const upperRow = pairs[0]!.upper;
+    // (Not where a row's line stands between: cells wrapped round it, 236 / the row / 件, g263-048.)
+    if (rowBelow && pairs.every((p) => p!.upper === upperRow) && !rowsBetween(upperRow, lower).length &&
+      fillsGaps(lower, rowBelow, upperRow, under)) continue;
     // Digits alone between two rows' lines may end the row above (10 / 4) or begin a cell of the row below wrapped
     // round its line (11 / (七)总计 … / 8): where the row below has nothing in their column and the line after it
     // has digits there alone, they begin that cell (g101-040: 11 and 118, not 1111 and 8).
-    const page = out.filter((l) => l.page === lower.page && l.y > lower.y).sort((a, b) => a.y - b.y);
-    const [rowBelow, afterRow] = page;
     if (rowBelow && afterRow && !opts.sharedCoordinates && rowBelow.words.some((o) => o.value) && afterRow.words.every(digits) &&
       lower.words.every((w) => !rowBelow.words.some((o) => under(o, w) > 0) && afterRow.words.some((o) => under(o, w) > 0))) continue;
     // No number is printed with a leading zero: "0" over "0" is two rows of zeros, not 00. And a line of three or

@@ -69,7 +69,7 @@ export interface Line {
 
 const MARKER = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、](?!\d))/;
 const MARKER_ONLY = new RegExp(`${MARKER.source}\\s*$`);
-const UNIT = /^(?:万元|亿元|元|件|条|个|项|次|人次|%)$/;
+const UNIT = /^(?:万元|亿元|元|件|条|个|项|次|人次|%|万)$/;
 const SIGN_WORD = /^(?:增加|减少|新增|增|减)$/;
 
 export function hasMarker(s: string): boolean {

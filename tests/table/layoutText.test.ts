@@ -340,6 +340,37 @@ describe('tables from layout text', () => {
     expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-4)).toEqual(['（一）予以公开', '34件', '10件', '45']);
   });
 
+  test('numbers alone filling the columns the next row leaves empty are that row\'s, not the ends of the numbers above', () => {
+    // g263-020: 3 … 3 on 3.危及…'s line, 9 … 9 on the next line alone, 4.保护第三方合法权益's marks in every other
+    // column on the line after. Before, 3 over 9 read as 39 twice and row 4 lost its 9s.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      at([[28, '自然人'], [35, '商业'], [40, '科研'], [45, '公益'], [50, '法律'], [55, '其他'], [60, '总计']]),
+      at([[7, '3.危及三安全一稳定'], [28, '3'], [35, '－'], [40, '－'], [45, '－'], [50, '0'], [55, '－'], [60, '3']]),
+      at([[28, '9'], [60, '9']]),
+      at([[7, '4.保护第三方合法权益'], [35, '－'], [40, '－'], [45, '－'], [50, '－'], [55, '－']]),
+      at([[7, '5.属于三类内部事务信息'], [28, '4'], [35, '－'], [40, '－'], [45, '－'], [50, '－'], [55, '0'], [60, '4']]),
+    ].join('\n'));
+    const rows = filled(blocks);
+    expect(rows.find((r) => r[0] === '3.危及三安全一稳定')).toEqual(['3.危及三安全一稳定', '3', '－', '－', '－', '0', '－', '3']);
+    expect(rows.find((r) => r[0] === '4.保护第三方合法权益')).toEqual(['4.保护第三方合法权益', '9', '－', '－', '－', '－', '－', '9']);
+  });
+
+  test('a number wrapped round the row\'s line on a group label\'s lines, its last digit with the unit, is one cell', () => {
+    // g263-048: ２２ on the line of 三、本年, ６件 alone on the line of 度办理结: 226件, read as 22 with 6件 left over.
+    const { blocks } = blocksFromLayoutText([
+      PROSE,
+      ...RESULTS_HEAD,
+      at([[0, '三、本年'], [59, '２２']]),
+      at([[7, '（一）予以公开'], [28, '１７８'], [35, '２６']]),
+      at([[0, '度办理结'], [59, '６件']]),
+      at([[0, '果'], [7, '（二）部分公开'], [28, '５７'], [35, '８'], [59, '６９']]),
+    ].join('\n'));
+    const rows = filled(blocks);
+    expect(rows.find((r) => r.includes('（一）予以公开'))?.slice(-4)).toEqual(['（一）予以公开', '１７８', '２６', '２２６件']);
+    expect(rows.find((r) => r.includes('（二）部分公开'))?.slice(-4)).toEqual(['（二）部分公开', '５７', '８', '６９']);
+  });
+
   test('a number wrapped round the row\'s line, on the lines of a group label, is one cell without a unit too', () => {
     // g197-047: 12 on the line of 三、本年, 1 on the line of 度办理结, (一)予以公开 between them: 121, read as 1.
     const { blocks } = blocksFromLayoutText([

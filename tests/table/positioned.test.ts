@@ -124,6 +124,33 @@ describe('tables from positioned text', () => {
     ]);
   });
 
+  test('a change written out, cut by the page break after its 增加: the digits opening the next page end it', () => {
+    // g267-009 (seed 267): 行政许可 … 40 … 增加 … 31117 at the foot of a page, 9 alone at the head of the next. The 9
+    // was read as the next row's, and 增加 as a cell of its own a column left.
+    const blocks = read([
+      ...line(700, [[0, '信息内容'], [200, '上一年项目数量'], [300, '本年增/减'], [400, '处理决定数量']]),
+      ...line(730, [[0, '行政许可'], [205, '40'], [305, '增加'], [405, '31117']]),
+      ...line(30, [[305, '9']], 2),
+      ...line(60, [[0, '其他对外管理服务事项'], [305, '减少3'], [405, '9']], 2),
+    ]);
+    expect(grid(tables(blocks)[0]).slice(1)).toEqual([
+      ['行政许可', '40', '增加9', '31117'],
+      ['其他对外管理服务事项', '', '减少3', '9'],
+    ]);
+  });
+
+  test('a sum in 万元 wrapped round its row\'s line, 万 with the digits above and 元 below, is one cell', () => {
+    // g267-009 (seed 267): 4704.03 万 over the line of 政府集中采购 … 4, 元 under it. 4704.03 followed by 万 was no
+    // number (text after it), and the amount was lost without a failed check.
+    const blocks = read([
+      ...line(700, [[0, '信息内容'], [200, '采购项目数量'], [300, '采购总金额']]),
+      ...line(721.5, [[300, '4704.03'], [335, '万']]),
+      ...line(730, [[0, '政府集中采购'], [205, '4']]),
+      ...line(736.5, [[300, '元']]),
+    ]);
+    expect(grid(tables(blocks)[0]).slice(1)).toEqual([['政府集中采购', '4', '4704.03 万元']]);
+  });
+
   test('a row cut by a page break, label and all: digits under a number ending inside a group of thousands end it', () => {
     // g187-013 (seed 187): 其他对外管理服 … 82,26 at the foot of a page, 务事项 … 9 at the head of the next. 82,26 is
     // no number, so the 9 stood alone and section 二's table was read one column off.
@@ -484,6 +511,20 @@ describe('tables from positioned text', () => {
     const rows = grid(tables(blocks)[0]);
     expect(rows.find((r) => r.includes('（一）予以公开'))!.slice(-4)).toEqual(['154件', '1', '4', '169件']);
     expect(rows.filter((r) => r.some((c) => /16$/.test(c)))).toEqual([]);
+  });
+
+  test('the same where the group label\'s lower line holds that number\'s end and nothing else (22 / 6件 is 226件)', () => {
+    // g263-048 (LibreOffice PDF): ２２ on the line of 三、本年, ６件 alone on the line of 度办理结. Before, that line
+    // was passed over (no bare digits, no bare unit): the total read 22 and 6件 went to the next row.
+    const blocks = read([
+      ...line(92.5, [[0, '三、本年'], [350, '22']]),
+      ...line(100, [[60, '（一）予以公开'], [200, '178'], [250, '26'], [300, '7件']]),
+      ...line(107.5, [[0, '度办理结'], [350, '6件']]),
+      ...line(130, [[60, '（二）部分公开'], [200, '57'], [250, '8'], [300, '4'], [350, '69']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows.find((r) => r.includes('（一）予以公开'))!.slice(-4)).toEqual(['178', '26', '7件', '226件']);
+    expect(rows.find((r) => r.includes('（二）部分公开'))!.slice(-4)).toEqual(['57', '8', '4', '69']);
   });
 
   test('a row whose label wraps, one cell\'s first digits on its first line and the rest with the row\'s numbers, reads whole', () => {
