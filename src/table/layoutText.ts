@@ -57,8 +57,11 @@ export function layoutFragments(text: string): Fragment[] {
  */
 export function splitPackedCells(frags: readonly Fragment[]): Fragment[] {
   return frags.flatMap((f) => {
-    if (!/^无{2,}$/.test(f.text) || f.text.length !== f.x2 - f.x) return [f];
-    return [...f.text].map((text, i) => ({ ...f, text, x: f.x + i, x2: f.x + i + 1 }));
+    // (Or beside full-width digits: １１无无无 is two cells, or one, then three blank ones, g273-041. The digits stay
+    // one word, for packedCells.ts to read.)
+    if (!/^(?:[０-９]*无)+[０-９]*$/.test(f.text) || f.text.length < 2 || f.text.length !== f.x2 - f.x) return [f];
+    let x = f.x;
+    return f.text.match(/[０-９]+|无/g)!.map((text) => ({ ...f, text, x, x2: (x += text.length) }));
   });
 }
 

@@ -542,6 +542,10 @@ describe('tables from layout text', () => {
     expect(rows.find((r) => r[0] === '（三）不予公开')).toEqual(['（三）不予公开', '无', '无', '１']);
     expect(rows.find((r) => r[0] === '（四）无法提供')).toEqual(['（四）无法提供', '８', '１２００', '１２０８']);
     expect(splitPackedCells(layoutFragments('无无 无正当理由')).map((f) => [f.text, f.x, f.x2])).toEqual([['无', 0, 1], ['无', 1, 2], ['无正当理由', 3, 8]]);
+    // g273-041: １１无无无 under 行政复议's five columns: the marks a cell each, the digits one word for the table to read.
+    expect(splitPackedCells(layoutFragments('１１无无无 ０无')).map((f) => [f.text, f.x, f.x2])).toEqual([
+      ['１１', 0, 2], ['无', 2, 3], ['无', 3, 4], ['无', 4, 5], ['０', 6, 7], ['无', 7, 8],
+    ]);
   });
 
   test('a number set lower than its row\'s line, beside the ends of numbers wrapped round it, is the row\'s (g233-031)', () => {
