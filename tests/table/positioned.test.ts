@@ -92,6 +92,25 @@ describe('tables from positioned text', () => {
     expect(rows.slice(1)).toEqual([['一、本年新收', '5', '3', '8'], ['二、上年结转', '1', '0', '1']]);
   });
 
+  test('with a header character printed over a number, the rest of that header line is the header\'s too', () => {
+    // g273-056 (seed 273): 行政复议's header written down its columns, cut by a page break; LibreOffice printed its last
+    // line, 持 正 果 结, on the row's own line, 持 over the 1 of 结果维持. 正 果 结 stand over no number and were read
+    // as the row's label, the row's numbers a column off.
+    const down = (x: number, chars: string, ys: number[]) => [...chars].flatMap((c, i) => line(ys[i]!, [[x, c]]));
+    const ys = [120, 135, 150];
+    const blocks = read([
+      ...line(100, [[0, '行政复议']]),
+      ...[[0, '结果维'], [31.7, '结果纠'], [63, '其他结'], [94.3, '尚未审']].flatMap(([x, t]) => down(x as number, t as string, ys)),
+      ...down(125.6, '总计', ys.slice(1)),
+      ...line(165, [[0, '持'], [31.7, '正'], [63, '果'], [94.3, '结']]),
+      ...line(165.5, [[2.5, '1'], [128.1, '1']]),
+    ]);
+    const rows = grid(tables(blocks)[0]);
+    expect(rows[rows.length - 2]!.slice(-5)).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
+    expect(rows[rows.length - 1]!.slice(-5)).toEqual(['1', '', '', '', '1']);
+    expect(rows.flat()).not.toContain('正');
+  });
+
   test('a header line of narrow cells set as close as a sentence\'s characters stays in its table', () => {
     // g163-022 (seed 163, Word's cell markup without widths): 结果维持 结 其他结果 … ran across the page with no gap
     // of a character, was read as prose, and cut the table's header from its numbers (8 fields of section 四).
