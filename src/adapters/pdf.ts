@@ -44,6 +44,7 @@ export async function readPdf(buf: Uint8Array, file: string): Promise<DocModel> 
         columnTolerance: 0.2 * em,
         sharedCoordinates: true,
         missingTotalCost: 0.1,
+        misprintCost: 3,
         doubt: 0,
         readings,
       });

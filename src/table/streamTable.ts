@@ -829,6 +829,7 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         const placeAll = (vs: readonly Placed[]) => placeValues(positions(vs), k,
           { ...(anchors ? { anchors } : {}), ...(anchors && opts.sharedCoordinates ? { anchorLefts: header.leaves.map((l) => l.x) } : {}),
             ...(looseAnchors ? { looseAnchors } : {}), totals, partialRows, tolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
+            ...(opts.misprintCost !== undefined ? { misprintCost: opts.misprintCost } : {}),
             ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });
         const here = onPage(p);
         const res = readingsOf(here, glued, placeAll, (vs) => clusterCount(positions(vs), tolerance), k);

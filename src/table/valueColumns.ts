@@ -52,6 +52,13 @@ export interface PlaceHints {
    */
   missingTotalCost?: number;
   /**
+   * What a sum the row's numbers break costs, in column widths; absent: all but ruled out. Where positions are exact
+   * (PDF), a report's misprint is likelier than numbers read columns away from where they stand: moved there, they
+   * fit the sums and hide the misprint (g281-044: three 1s taken from 行政诉讼 across to 复议后起诉 to make its
+   * misprinted total of 3).
+   */
+  misprintCost?: number;
+  /**
    * How far apart, in column widths, two clusters that share no row may be and still be read as one column
    * (pdftotext -layout: a row's numbers shift with its label's block); 0 or absent: never.
    */
@@ -161,7 +168,7 @@ const HARD = 1e6;
  * Cost of a row's numbers under the totals: a sum that fails is all but ruled out; a group without its total
  * costs `soft`. `at[c]` is the row's number in column c, undefined where it prints none.
  */
-function arithmeticCost(at: readonly (number | null | undefined)[], totals: readonly TotalGroup[], soft: number): number {
+function arithmeticCost(at: readonly (number | null | undefined)[], totals: readonly TotalGroup[], soft: number, hard = HARD): number {
   let cost = 0;
   for (const g of totals) {
     let printed = 0;
@@ -173,9 +180,9 @@ function arithmeticCost(at: readonly (number | null | undefined)[], totals: read
     }
     const total = at[g.total];
     if (total !== undefined) {
-      if (Math.abs(sum - (total ?? 0)) > 1e-6) cost += HARD;
+      if (Math.abs(sum - (total ?? 0)) > 1e-6) cost += hard;
     } else if (printed) {
-      cost += Math.abs(sum) > 1e-6 ? HARD : soft;
+      cost += Math.abs(sum) > 1e-6 ? hard : soft;
     }
   }
   return cost;
@@ -318,6 +325,7 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
   const ruler = anchors ?? loose;
   const spacing = ruler && ruler.length > 1 ? (ruler[ruler.length - 1]! - ruler[0]!) / (ruler.length - 1) : 1;
   const soft = (hints.missingTotalCost ?? 1) * spacing;
+  const hard = hints.misprintCost !== undefined ? hints.misprintCost * spacing : HARD;
   const m = clusters.length;
   // geo[ci][c]: what putting cluster ci in column c costs by position.
   // With the header cells' left edges (PDF), a number set flush left in its cell (under 结果维持 of a wide cell)
@@ -363,7 +371,7 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
       for (const rv of rowValues) {
         at.fill(undefined);
         rv.forEach((i, ci) => i !== undefined && (at[map[ci]!] = values[i]!.value));
-        cost += arithmeticCost(at, totals, soft);
+        cost += arithmeticCost(at, totals, soft, hard);
         if (cost > cutoff()) return;
       }
     }

@@ -36,8 +36,9 @@ export interface StreamOptions {
   columnTolerance: number;
   /** True when positions on different pages are comparable (PDF points; not pdftotext's per-page columns). */
   sharedCoordinates: boolean;
-  /** See valueColumns.ts PlaceHints.missingTotalCost and doubt. */
+  /** See valueColumns.ts PlaceHints.missingTotalCost, misprintCost and doubt. */
   missingTotalCost: number;
+  misprintCost?: number;
   doubt: number;
   /** See valueColumns.ts PlaceHints.mergeGap. */
   mergeGap?: number;

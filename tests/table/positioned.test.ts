@@ -684,6 +684,17 @@ describe('numbers placed on columns', () => {
     expect(res.guessed).toBe(false);
   });
 
+  test('with a misprint\'s cost, numbers stay where they stand rather than move columns away to fit a misprinted total', () => {
+    // g281-044 (PDF): 1 … 1 under 行政诉讼's 结果维持 and 总计, 1 … 3 under 复议后起诉's, its total misprinted (3 for 1).
+    // Taken as all but impossible, the broken sum moved the three 1s across to 复议后起诉 (1 + 1 + 1 = 3), hiding it.
+    const anchors = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100].map((x) => x + 2.5);
+    const totals = [{ members: [0, 1, 2, 3], total: 4 }, { members: [5, 6, 7, 8], total: 9 }];
+    const row = [v(0, 10), v(0, 50), v(0, 60), v(0, 100, 3)];
+    // (Without it, the three 1s and the 3 go wherever their sum holds: here all into the first group.)
+    expect(placeValues(row, 10, { anchors, totals }).cols).toEqual([0, 2, 3, 4]);
+    expect(placeValues(row, 10, { anchors, totals, misprintCost: 3 }).cols).toEqual([0, 4, 5, 9]);
+  });
+
   test('numbers that stand far from every header cell are a guess, though no other reading comes close', () => {
     // g161-055 (layout text): 行政复议's header packed as 结结其尚 and the numbers under it spread wider; every
     // number stood one to three columns right of its cell, and the one reading found was taken as sure.
