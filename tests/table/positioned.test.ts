@@ -695,6 +695,23 @@ describe('numbers placed on columns', () => {
     expect(placeValues(row, 10, { anchors, totals, misprintCost: 3 }).cols).toEqual([0, 4, 5, 9]);
   });
 
+  test('a page without its header set narrower than the header\'s page: a stretch fits where a shift does not', () => {
+    // g277-046 (layout text): section 三's second page, its numbers at columns 36, 40, 51, 56, 60 and 65 against a
+    // header at 32.5, 38, 44, 50, 57, 62 and 68 on the page before. Shifted only, the page read best one column right
+    // (自然人 empty, 科研机构 full); stretched, it stands as the header does with 科研机构 empty, as it is.
+    const looseAnchors = [32.5, 38, 44, 50, 57, 62, 68];
+    const totals = [{ members: [0, 1, 2, 3, 4, 5], total: 6 }];
+    const rows: [number, number][][] = [
+      [[35, 26], [40, 2], [60, 1], [64, 29]],
+      [[36, 2], [51, 1], [60, 1], [65, 4]],
+      [[36, 1], [40, 2], [56, 1], [65, 4]],
+      [[35, 56], [40, 8], [51, 1], [56, 1], [60, 2], [64, 68]],
+    ];
+    const values = rows.flatMap((r, row) => r.map(([x, value]) => ({ row, x, x2: x + String(value).length, value })));
+    const res = placeValues(values, 7, { looseAnchors, totals, missingTotalCost: 1.5, doubt: 1 });
+    expect(res.cols.slice(-6)).toEqual([0, 1, 3, 4, 5, 6]);
+  });
+
   test('numbers that stand far from every header cell are a guess, though no other reading comes close', () => {
     // g161-055 (layout text): 行政复议's header packed as 结结其尚 and the numbers under it spread wider; every
     // number stood one to three columns right of its cell, and the one reading found was taken as sure.
