@@ -11,6 +11,13 @@ import { Readings } from '../table/valueColumns';
  * A PDF without a text layer is a scan; one with a password cannot be read (pdf/load.ts).
  */
 
+/**
+ * How a PDF's numbers are placed on columns (table/valueColumns.ts PlaceHints): positions are exact, so the sums only
+ * break ties (a missing total costs a tenth of a column) and a broken sum is likelier a misprint than numbers read
+ * three columns from where they stand.
+ */
+export const PDF_PLACEMENT = { blankGap: 1.2, sharedCoordinates: true, missingTotalCost: 0.1, misprintCost: 3, doubt: 0 } as const;
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? 10;
@@ -40,12 +47,8 @@ export async function readPdf(buf: Uint8Array, file: string): Promise<DocModel> 
       const { blocks, guessedPages } = blocksFromLines(lines, {
         runGap,
         em,
-        blankGap: 1.2,
         columnTolerance: 0.2 * em,
-        sharedCoordinates: true,
-        missingTotalCost: 0.1,
-        misprintCost: 3,
-        doubt: 0,
+        ...PDF_PLACEMENT,
         readings,
       });
       const warnings: Warning[] = guessedPages.length

@@ -259,14 +259,21 @@ const RECHECK_MARGIN = 6;
 function linearly(xs: readonly number[], at: readonly number[]): boolean {
   const n = xs.length;
   if (n < 3 || at.length !== n) return false;
+  const fit = fitLine(at, xs);
+  const gap = (xs[n - 1]! - xs[0]!) / (n - 1);
+  if (!fit || fit.slope < MIN_STRETCH || fit.slope > 1 / MIN_STRETCH || gap <= 0) return false;
+  return xs.every((x, i) => Math.abs(x - fit.at(at[i]!)) <= LINEAR_FIT * gap);
+}
+
+/** The least-squares line from positions `at` to `xs`: its slope, and where it sets a position; none where `at` are one. */
+function fitLine(at: readonly number[], xs: readonly number[]): { slope: number; at: (a: number) => number } | undefined {
+  const n = xs.length;
   const ma = at.reduce((s, v) => s + v, 0) / n;
   const mx = xs.reduce((s, v) => s + v, 0) / n;
   const saa = at.reduce((s, v) => s + (v - ma) ** 2, 0);
-  if (!saa) return false;
-  const q = at.reduce((s, v, i) => s + (v - ma) * (xs[i]! - mx), 0) / saa;
-  const gap = (xs[n - 1]! - xs[0]!) / (n - 1);
-  if (q < MIN_STRETCH || q > 1 / MIN_STRETCH || gap <= 0) return false;
-  return xs.every((x, i) => Math.abs(x - (mx + q * (at[i]! - ma))) <= LINEAR_FIT * gap);
+  if (!saa) return undefined;
+  const slope = at.reduce((s, v, i) => s + (v - ma) * (xs[i]! - mx), 0) / saa;
+  return { slope, at: (a) => mx + slope * (a - ma) };
 }
 
 /**
@@ -367,19 +374,13 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
   // without its header that pdftotext set narrower or wider than the header's page, g277-046. Only where at most one
   // column stands empty: with more, a stretch fits too many readings, as section 四's zeros in
   // tests/fixtures/layout/glued-number-2021.)
+  const centres = clusters.map(centre);
   const stretchCost = () => {
-    const xs = clusters.map((_, ci) => loose![map[ci]!]!);
-    const ys = clusters.map(centre);
-    const m = xs.length;
     if (m < 3 || m < kk - 1) return Infinity;
-    const mx = xs.reduce((a, b) => a + b, 0) / m;
-    const my = ys.reduce((a, b) => a + b, 0) / m;
-    const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
-    if (sxx === 0) return Infinity;
-    const slope = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0) / sxx;
-    if (slope < 0.75 || slope > 1.25) return Infinity;
+    const fit = fitLine(map.map((c) => loose![c]!), centres);
+    if (!fit || fit.slope < 0.75 || fit.slope > 1.25) return Infinity;
     let cost = 0;
-    clusters.forEach((cl, ci) => cl.members.forEach((i) => (cost += Math.abs(my + slope * (xs[ci]! - mx) - centre(values[i]!)))));
+    clusters.forEach((cl, ci) => cl.members.forEach((i) => (cost += Math.abs(fit.at(loose![map[ci]!]!) - centre(values[i]!)))));
     return cost;
   };
   const leaf = (cost: number) => {

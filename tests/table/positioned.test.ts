@@ -1,4 +1,5 @@
 import { Block, TableBlock } from '../../src/model';
+import { PDF_PLACEMENT } from '../../src/adapters/pdf';
 import { Fragment, blocksFromLines, buildLines, dropFurniture } from '../../src/table/positioned';
 import { headerOf } from '../../src/table/streamHeader';
 import { stackText } from '../../src/table/words';
@@ -11,7 +12,8 @@ import { toGrid } from '../../src/table/grid';
  */
 
 const H = 10;
-const OPTS = { runGap: 3, em: H, blankGap: 1.2, columnTolerance: 2, sharedCoordinates: true, missingTotalCost: 0.25, doubt: 0 };
+// The PDF adapter's options (src/adapters/pdf.ts) for text H points high.
+const OPTS = { runGap: 0.3 * H, em: H, columnTolerance: 0.2 * H, ...PDF_PLACEMENT };
 
 function line(y: number, cells: [number, string][], page = 1, h = H): Fragment[] {
   return cells.map(([x, text]) => ({ text, page, x, x2: x + [...text].length * (/^[\d.]+$/.test(text) ? h / 2 : h), y, y2: y + h }));
