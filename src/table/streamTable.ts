@@ -77,10 +77,11 @@ function overprintedHeader(l: Line, header: readonly Line[], next: Line | undefi
   // pdftotext sets the numbers such a word stands over on the next line, where nothing else is (g167-008.layout).
   const pushed = next && next.page === l.page && next.words.every((w) => w.value) ? next.words : [];
   const numbers = l.words.filter((w) => w.value).concat(pushed);
-  const over = l.words.filter((w) => !w.value && !w.marker && numbers.some((n) => overlap(n, w) > 0) && underHeaderWord(w, header));
+  const headerWord = (w: Word) => !w.value && !w.marker && underHeaderWord(w, header);
+  const over = l.words.filter((w) => headerWord(w) && numbers.some((n) => overlap(n, w) > 0));
   // (With it, the rest of that header line: characters ending stacks down their columns where those print no
   // number, 持 over 1 beside 正 果 结 of 结/果/纠 …, g273-056. A row's label is longer than two characters.)
-  const stackEnd = (w: Word) => !w.value && !w.marker && [...normalizeChars(w.text).trim()].length <= 2 && underHeaderWord(w, header);
+  const stackEnd = (w: Word) => headerWord(w) && [...normalizeChars(w.text).trim()].length <= 2;
   return over.length ? l.words.filter((w) => over.includes(w) || stackEnd(w)) : over;
 }
 
