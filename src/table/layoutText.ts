@@ -59,9 +59,12 @@ export function splitPackedCells(frags: readonly Fragment[]): Fragment[] {
   return frags.flatMap((f) => {
     // (Or beside full-width digits: １１无无无 is two cells, or one, then three blank ones, g273-041. The digits stay
     // one word, for packedCells.ts to read.)
-    if (!/^(?:[０-９]*无)+[０-９]*$/.test(f.text) || f.text.length < 2 || f.text.length !== f.x2 - f.x) return [f];
+    // A dash so packed is a blank cell too (—３３０ is a blank, then three cells, g289-055), not a minus sign: one
+    // before full-width digits is no way a report prints a negative number; dashes alone stay one mark.
+    if (!/^(?:[０-９]*[无—―])+[０-９]*$/.test(f.text) || !/[０-９无]/.test(f.text) || f.text.length < 2 ||
+      f.text.length !== f.x2 - f.x) return [f];
     let x = f.x;
-    return f.text.match(/[０-９]+|无/g)!.map((text) => ({ ...f, text, x, x2: (x += text.length) }));
+    return f.text.match(/[０-９]+|[无—―]/g)!.map((text) => ({ ...f, text, x, x2: (x += text.length) }));
   });
 }
 
@@ -78,8 +81,10 @@ const GLYPH = /^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff08\uff09\uff0c\uff1a
 export function joinVerticalRuns(frags: readonly Fragment[]): Fragment[] {
   const byLine = new Map<number, Fragment[]>();
   for (const f of frags) (byLine.get(f.y) ?? byLine.set(f.y, []).get(f.y)!).push(f);
+  // Beside it on its line only other lone glyphs, if anything: narrow vertical headers side by side, one space apart
+  // (维 纠 结 审 计 across section 四's five columns of 行政复议, g289-004), are each a column of their own.
   const clear = (f: Fragment) => GLYPH.test(f.text) &&
-    !(byLine.get(f.y) ?? []).some((o) => o !== f && o.x2 > f.x - 2 && o.x < f.x2 + 2);
+    !(byLine.get(f.y) ?? []).some((o) => o !== f && o.x2 > f.x - 2 && o.x < f.x2 + 2 && !GLYPH.test(o.text));
   const candidates = frags.filter(clear).sort((a, b) => a.x - b.x || a.y - b.y);
   const used = new Set<Fragment>();
   const joined: Fragment[] = [];

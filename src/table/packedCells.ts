@@ -7,8 +7,8 @@ import type { Readings } from './valueColumns';
  * Layout text: pdftotext packs the full-width digits of narrow cells side by side into one word. No cell prints a
  * number with a leading zero, so ００ under 尚未审结 and 总计 is a zero in each (g223-017) and ０５ is 0 and 5; that
  * is certain. Otherwise (１０１０２ under 行政复议's five columns: 1, 0, 1, 0 and 2, g229-030), where a row's numbers,
- * such words read a digit a cell, fill exactly the template's columns, that reading is offered after the one as
- * printed, for the report's sums to choose (a number of two digits in one cell is as likely where they add up);
+ * such words (all of them, or some: fillingSplits) read a digit a cell, fill exactly the template's columns, that
+ * reading is offered after the one as printed, for the report's sums to choose (a number of two digits in one cell is as likely where they add up);
  * the page is then flagged either way. (By now the ends of numbers wrapped in their cells, ０８ under １２, are
  * joined to them.)
  */
@@ -38,9 +38,37 @@ export function unpackDigits(drafts: { values: Word[] }[], count: number, readin
     d.values = d.values.flatMap((w) => (marks(w) ? apart(w, [...w.text]) : [w]));
     pages.push(d.values[0]!.page);
   }
-  const rows = drafts.filter((d) => d.values.some(packed) && onePage(d) && cells(d, packed) === count);
-  if (!rows.length || !readings) return pages;
-  pages.push(...rows.map((d) => d.values[0]!.page));
-  if (readings.pick([0, 1]) === 1) for (const d of rows) d.values = d.values.flatMap((w) => (packed(w) ? apart(w, [...w.text]) : [w]));
+  for (const d of drafts) {
+    if (!onePage(d)) continue;
+    const splits = fillingSplits(d.values, packed, count);
+    if (!splits.length || !readings) continue;
+    pages.push(d.values[0]!.page);
+    // As printed first; then each way of reading some packed words a digit a cell that fills the row exactly.
+    const j = readings.pick([0, ...splits.map(() => 1)]);
+    const split = splits[j - 1];
+    if (split) d.values = d.values.flatMap((w) => (split.has(w) ? apart(w, [...w.text]) : [w]));
+  }
   return pages;
+}
+
+/**
+ * The sets of `packed` words that, each read a digit a cell, make the row exactly `count` cells, fewest digits
+ * split first: where only some are packed cells (１５ beside —３３０ under section 四's fifteen columns is 15, and
+ * ３３０ three cells, g289-055), only those are.
+ */
+export function fillingSplits(values: readonly Word[], packed: (w: Word) => boolean, count: number): Set<Word>[] {
+  const words = values.filter(packed);
+  if (!words.length || words.length > 8) return [];
+  const extra = count - values.length;
+  const found: Set<Word>[] = [];
+  // Some words only where the row's cells are narrower than three digits: in wider ones (section 三's seven) a
+  // number of two digits is no more likely packed cells than beside them (２９ ２ … ３３ is 29, g269-042).
+  const span = Math.max(...values.map((w) => w.x2)) - Math.min(...values.map((w) => w.x));
+  const all = (1 << words.length) - 1;
+  for (let mask = span / count < 3 ? 1 : all; mask <= all; mask++) {
+    const chosen = words.filter((_, i) => mask & (1 << i));
+    if (chosen.reduce((n, w) => n + w.text.length - 1, 0) === extra) found.push(new Set(chosen));
+  }
+  const digits = (set: Set<Word>) => [...set].reduce((n, w) => n + w.text.length, 0);
+  return found.sort((a, b) => digits(a) - digits(b));
 }

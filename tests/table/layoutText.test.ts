@@ -5,6 +5,7 @@ import { blocksFromLayoutText, joinVerticalRuns, layoutFragments, looksLikeLayou
 import { toGrid } from '../../src/table/grid';
 import { readText } from '../../src/adapters/text';
 import { parseBuffer } from '../../src/pipeline';
+import { fillingSplits } from '../../src/table/packedCells';
 
 /** Text as `pdftotext -layout` prints a report: cells set apart with spaces, one column per character. */
 
@@ -542,6 +543,10 @@ describe('tables from layout text', () => {
     expect(rows.find((r) => r[0] === '（三）不予公开')).toEqual(['（三）不予公开', '无', '无', '１']);
     expect(rows.find((r) => r[0] === '（四）无法提供')).toEqual(['（四）无法提供', '８', '１２００', '１２０８']);
     expect(splitPackedCells(layoutFragments('无无 无正当理由')).map((f) => [f.text, f.x, f.x2])).toEqual([['无', 0, 1], ['无', 1, 2], ['无正当理由', 3, 8]]);
+    // g289-055: a dash packed before full-width digits is a blank cell; dashes alone stay one mark.
+    expect(splitPackedCells(layoutFragments('—３３０ ０４ ——')).map((f) => [f.text, f.x, f.x2])).toEqual([
+      ['—', 0, 1], ['３３０', 1, 4], ['０４', 5, 7], ['——', 8, 10],
+    ]);
     // g273-041: １１无无无 under 行政复议's five columns: the marks a cell each, the digits one word for the table to read.
     expect(splitPackedCells(layoutFragments('１１无无无 ０无')).map((f) => [f.text, f.x, f.x2])).toEqual([
       ['１１', 0, 2], ['无', 2, 3], ['无', 3, 4], ['无', 4, 5], ['０', 6, 7], ['无', 7, 8],
@@ -794,6 +799,16 @@ describe('text set vertically', () => {
     expect(frags.filter((f) => f.x === 35).map((f) => f.text)).toEqual(['无', '2', '无', '无']);
   });
 
+  test('narrow columns\' vertical headers side by side, one space apart, are a word each (g289-004)', () => {
+    // 结 结 其 尚 / 果 果 他 未 总 / 维 纠 结 审 计 / 持 正 果 结: 行政复议's five columns; each character had another
+    // beside it, so none was joined and the header lost its cells.
+    const frags = joinVerticalRuns(layoutFragments(['结 结 其 尚', '果 果 他 未 总', '维 纠 结 审 计', '持 正 果 结'].join('\n')));
+    expect(frags.filter((f) => f.text.length > 1).map((f) => [f.text, f.x])).toEqual([
+      ['结果维持', 0], ['结果纠正', 2], ['其他结果', 4], ['尚未审结', 6],
+    ]);
+    expect(frags.filter((f) => f.x === 8).map((f) => f.text)).toEqual(['总', '计']);
+  });
+
   test('two characters, or characters with text beside them, are no such column', () => {
     const frags = joinVerticalRuns(layoutFragments(['卷', '项', '', '开 1.属于', '公 2.其他', '不 3.危及'].join('\n')));
     expect(frags.map((f) => f.text)).toEqual(['卷', '项', '开', '1.属于', '公', '2.其他', '不', '3.危及']);
@@ -1040,6 +1055,49 @@ describe('layout text as a document', () => {
     // (As printed: 2 0 － 0 0 does not add up, and the check says so.)
     expect(marks.reviewLitigation.litigationDirect).toEqual({ upheld: 2, corrected: 0, other: null, pending: 0, total: 0 });
     expect(marks.reviewLitigation.litigationAfterReview).toEqual({ upheld: 1, corrected: 0, other: null, pending: 0, total: 1 });
+  });
+
+  test('section 四: some packed words are cells a digit each and some numbers, where only that fills the row; a dash packed so is a blank', async () => {
+    // g289-055: —３３０ is 未经复议直接起诉's blank 尚未审结 and then 3, 3 and 0, beside １５ under 行政复议's 总计.
+    // Read as printed, —３３０ was −330; read with every packed word split, the row has sixteen cells.
+    const text = [
+      PROSE,
+      '四、政府信息公开行政复议、行政诉讼情况',
+      `\f${at([[12, '行政复议'], [31, '行政诉讼']])}`,
+      '',
+      at([[20, '未经复议直接起诉'], [37, '复议后起诉']]),
+      at([[9, '结结其尚']]),
+      at([[9, '果果他未'], [14, '总'], [16, '结结'], [24, '尚'], [26, '结结'], [34, '尚']]),
+      at([[9, '维纠结审'], [14, '计'], [16, '果果'], [24, '未总果果'], [34, '未总']]),
+      at([[19, '其他结果'], [29, '其他结果']]),
+      at([[9, '持正果结'], [16, '维纠'], [24, '审计维纠'], [34, '审计']]),
+      at([[16, '持正'], [24, '结'], [26, '持正'], [34, '结']]),
+      '',
+      at([[9, '６'], [11, '３'], [13, '４'], [15, '２'], [17, '１５'], [20, '２'], [22, '０'], [26, '１'], [30, '—３３０'], [38, '１'], [42, '０４']]),
+    ].join('\n');
+    const record = await parseBuffer(Buffer.from(text), { path: 'g289-055.layout.txt' });
+    expect(record.reviewLitigation).toEqual({
+      review: { upheld: 6, corrected: 3, other: 4, pending: 2, total: 15 },
+      litigationDirect: { upheld: 2, corrected: 0, other: 1, pending: null, total: 3 },
+      litigationAfterReview: { upheld: 3, corrected: 0, other: 1, pending: 0, total: 4 },
+    });
+    expect(record.warnings).toContainEqual(expect.objectContaining({ code: 'COLUMNS_GUESSED' }));
+  });
+
+  test('a row of wide cells is not read with some of its numbers split into digits (g269-042)', () => {
+    const words = (cells: [number, string][]) => cells.map(([x, text]) => ({
+      text, x, x2: x + text.length, page: 1, y: 1, y2: 2, value: true, marker: false,
+    }));
+    const packed = (w: { text: string }) => /^[０-９]{2,}$/.test(w.text);
+    // Section 四's narrow cells: —３３０ split, １５ not, fills fifteen columns.
+    const narrow = words([[9, '６'], [11, '３'], [13, '４'], [15, '２'], [17, '１５'], [20, '２'], [22, '０'], [26, '１'], [30, '—'],
+      [31, '３３０'], [38, '１'], [42, '０'], [43, '４']]);
+    expect(fillingSplits(narrow, packed, 15).map((set) => [...set].map((w) => w.text))).toEqual([['３３０']]);
+    // Section 三's seven wide columns: ２９ … ３３ with one column blank is 29 and 33, not 2 and 9 or 3 and 3.
+    const wide = words([[37, '２９'], [45, '２'], [54, '１'], [60, '１'], [64, '０'], [66, '３３']]);
+    expect(fillingSplits(wide, packed, 7)).toEqual([]);
+    // All of them split where that fills the row: offered in any table (１０１０２, g229-030).
+    expect(fillingSplits(words([[0, '１０'], [8, '２'], [16, '３４']]), packed, 5).map((set) => set.size)).toEqual([2]);
   });
 
   test('readText sends layout text to the layout reader and tab-broken text to the tab reader', () => {
