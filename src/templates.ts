@@ -38,7 +38,10 @@ const ReviewFile = z.object({
 
 const ActiveFile = z.object({
   version: z.enum(['2019', '2021']),
-  items: z.array(Labelled.extend({ fields: z.array(Labelled).min(1) })),
+  items: z.array(Labelled.extend({
+    /** signed: the field may be below zero (本年增/减); every other is a count or an amount. */
+    fields: z.array(Labelled.extend({ signed: z.boolean().optional() })).min(1),
+  })),
 });
 
 export type TemplateVersion = '2019' | '2021';
@@ -126,4 +129,15 @@ export function templateColumns(headerText: string): TemplateColumns | undefined
       headings: [...review.headings, ...review.groups.flatMap((g) => g.labels)], totals: groupTotals(review.columns.map((c) => c.key), review.groups.length) };
   }
   return undefined;
+}
+
+/**
+ * True where a header cell names a column that may print a number below zero (section 二's 本年增/减, marked
+ * `signed` in extractors/active-*.json). A table's numbers are placed by it: −8 is no 上一年项目数量.
+ */
+export function signedColumn(cellText: string): boolean {
+  const t = cellText.replace(/\s+/g, '');
+  if (!t) return false;
+  const { active } = loadTemplates();
+  return Object.values(active).some((v) => v.items.some((item) => item.fields.some((f) => f.signed && f.labels.some((l) => t.includes(l)))));
 }

@@ -38,3 +38,28 @@ describe('settling doubtful column readings by the report\'s own sums', () => {
     expect(settleReadings(doc, clean, file)).toBe(clean);
   });
 });
+
+describe('readings offered only for the sums (a page without its header that no shift fits)', () => {
+  const read = (name: string) => {
+    const f = path.join(ROOT, 'samples/corpus', name);
+    const doc = readText(fs.readFileSync(f));
+    const truth = JSON.parse(fs.readFileSync(f.replace(/\.layout\.txt$/, '.expected.json'), 'utf8')) as { applications: { newReceived: unknown; results: unknown } };
+    return { f, doc, truth, likeliest: mapReport(doc, f) };
+  };
+
+  test('one is taken where every sum then holds, and flagged (g273-007: section 三\'s last page, 34 numbers)', () => {
+    const { f, doc, truth, likeliest } = read('g273-007.layout.txt');
+    expect(likeliest.applications.results).not.toEqual(truth.applications.results);
+    const settled = settleReadings(doc, likeliest, f);
+    expect(settled.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(settled.applications.results).toEqual(truth.applications.results);
+    expect(settled.warnings.map((w) => w.code)).toContain('COLUMNS_GUESSED');
+  });
+
+  test('none is taken where some sums still break (g277-051: one would move 其他\'s numbers on the header\'s page too)', () => {
+    const { f, doc, truth, likeliest } = read('g277-051.layout.txt');
+    const settled = settleReadings(doc, likeliest, f);
+    expect(settled.checks.some((c) => !c.ok)).toBe(true);
+    expect(settled.applications.newReceived).toEqual(truth.applications.newReceived);
+  });
+});

@@ -1,4 +1,4 @@
-import { templateColumns } from '../src/templates';
+import { signedColumn, templateColumns } from '../src/templates';
 
 /** The value columns a table header names (used to fit a header pdftotext shifted apart to the template's columns). */
 describe('templateColumns', () => {
@@ -26,5 +26,13 @@ describe('templateColumns', () => {
       { members: [5, 6, 7, 8], total: 9 },
       { members: [10, 11, 12, 13], total: 14 },
     ]);
+  });
+});
+
+describe('signedColumn', () => {
+  test('only section 二\'s 本年增/减 may print a number below zero (extractors/active-2019.json, signed)', () => {
+    expect(signedColumn('本年增/减')).toBe(true);
+    expect(signedColumn('本年 增减')).toBe(true);
+    for (const cell of ['上一年项目数量', '本年处理决定数量', '采购总金额', '总计', '']) expect(signedColumn(cell)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { openPdf } from '../pdf/load';
 import { pageText } from '../pdf/text';
 import { blocksFromLines, buildLines, dropFurniture } from '../table/positioned';
 import { Readings } from '../table/valueColumns';
+import { signedColumn } from '../templates';
 
 /**
  * PDF: every page's text items as positioned fragments (pdf/text.ts), then the shared reconstructor
@@ -14,9 +15,11 @@ import { Readings } from '../table/valueColumns';
 /**
  * How a PDF's numbers are placed on columns (table/valueColumns.ts PlaceHints): positions are exact, so the sums only
  * break ties (a missing total costs a tenth of a column) and a broken sum is likelier a misprint than numbers read
- * three columns from where they stand.
+ * three columns from where they stand; a number below zero goes only where the template allows one (本年增/减).
  */
-export const PDF_PLACEMENT = { blankGap: 1.2, sharedCoordinates: true, missingTotalCost: 0.1, misprintCost: 3, doubt: 0 } as const;
+export const PDF_PLACEMENT = {
+  blankGap: 1.2, sharedCoordinates: true, missingTotalCost: 0.1, misprintCost: 3, doubt: 0, signedColumn,
+} as const;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

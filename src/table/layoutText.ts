@@ -1,7 +1,7 @@
 import { Block, Warning } from '../model';
 import { Fragment, Line, blocksFromLines, buildLines, dropFurniture } from './positioned';
 import { Readings } from './valueColumns';
-import { templateColumns } from '../templates';
+import { signedColumn, templateColumns } from '../templates';
 import { isBlankMark } from '../mapper/numbers';
 
 /**
@@ -137,6 +137,7 @@ export function readLayoutLines(lines: readonly Line[], choices: readonly number
     sharedCoordinates: false,
     splitVertical: true,
     columnsFor: templateColumns,
+    signedColumn,
     readings,
   });
   const warnings: Warning[] = guessedPages.length

@@ -2,7 +2,7 @@ import { Cell, Row, TableBlock, cell, row, table } from '../model';
 import { normalizeChars } from '../text/normalize';
 import { parseNumber } from '../mapper/numbers';
 import { Line, StreamOptions, Word, close, lineText, mid, overlap, runsOf, sourceOf, stackText } from './words';
-import { Placement, clusterCount, placeValues } from './valueColumns';
+import { FALLBACK_COST, Placement, clusterCount, placeValues } from './valueColumns';
 import { unpackDigits } from './packedCells';
 import { printedSpan } from './printedWidth';
 import { HeaderModel, Stack, dropHeadings, headerOf, headerRows, mergeLeaves, totalsOf } from './streamHeader';
@@ -708,6 +708,8 @@ export interface TableOptions extends StreamOptions {
   splitVertical?: boolean;
   /** The value columns a table with this header text has, where the template says (templates.ts). */
   columnsFor?: (headerText: string) => TemplateColumns | undefined;
+  /** Whether a header cell names a column that may go below zero (templates.ts signedColumn). */
+  signedColumn?: (cellText: string) => boolean;
 }
 
 export interface StreamTable {
@@ -728,12 +730,14 @@ type Placed = { w: Word; ri: number };
  */
 function readingsOf(here: readonly Placed[], glued: ReadonlySet<Word>, placeAll: (vs: readonly Placed[]) => Placement,
   columnsShown: (vs: readonly Placed[]) => number, k: number): { readings: { cols: number[]; cost: number }[]; k: number; guessed: boolean } {
-  const all = placeAll(here);
+  const placed = placeAll(here);
+  // (With numbers glued to their labels, only readings that came close: the glued numbers' own follow them.)
+  const all = here.some((v) => glued.has(v.w)) ? closeReadings(placed) : placed;
   const together = (all.alternatives ?? [all.cols]).map((cols, i) => ({ cols, cost: all.alternativeCosts?.[i] ?? 0 }));
   const stuck = here.filter((v) => glued.has(v.w));
   const rest = here.filter((v) => !glued.has(v.w));
   if (!stuck.length) return { readings: together, k: all.k, guessed: all.guessed };
-  const apart = placeAll(rest);
+  const apart = closeReadings(placeAll(rest));
   // Each reading of the others, with the glued numbers put in the columns it leaves free.
   const apartReadings = apart.k !== all.k ? [] : (apart.alternatives ?? [apart.cols]).flatMap((restCols, i) => {
     const columns = gluedColumns(stuck, rest, restCols, apart.k);
@@ -750,6 +754,12 @@ function readingsOf(here: readonly Placed[], glued: ReadonlySet<Word>, placeAll:
   // (Each reading once: every one offered is one more the report's sums are tried against.)
   const readings = ranked.filter((r, i) => ranked.findIndex((o) => o.cols.every((c, j) => c === r.cols[j])) === i);
   return { readings, k: all.k, guessed: true };
+}
+
+/** A placement's readings without those offered only for the sums (valueColumns.ts FALLBACK_COST). */
+function closeReadings(p: Placement): Placement {
+  const n = (p.alternativeCosts ?? []).findIndex((c) => c >= FALLBACK_COST);
+  return n < 0 ? p : { ...p, alternatives: p.alternatives!.slice(0, n), alternativeCosts: p.alternativeCosts!.slice(0, n) };
 }
 
 /**
@@ -804,6 +814,8 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
     const leafTexts = header.leaves.map((s) => stackText(s.words));
     // The template's sums where the columns are the template's: a header read wrong would name them wrong.
     const totalsFor = (k: number) => (template && k === template.count ? template.totals : totalsOf(leafTexts));
+    const signed = opts.signedColumn ? leafTexts.map(opts.signedColumn) : [];
+    const signedFor = (k: number) => (header.leaves.length === k && signed.some(Boolean) ? { signed } : {});
 
     // Columns: as many as the header has leaves, or the numbers show, or the segment above had.
     const pages = [...new Set(values.map((v) => v.w.page))];
@@ -829,7 +841,7 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         const looseAnchors = fits && !anchors ? header.leaves.map(mid) : undefined;
         const placeAll = (vs: readonly Placed[]) => placeValues(positions(vs), k,
           { ...(anchors ? { anchors } : {}), ...(anchors && opts.sharedCoordinates ? { anchorLefts: header.leaves.map((l) => l.x) } : {}),
-            ...(looseAnchors ? { looseAnchors } : {}), totals, partialRows, tolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
+            ...(looseAnchors ? { looseAnchors } : {}), ...signedFor(k), totals, partialRows, tolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
             ...(opts.misprintCost !== undefined ? { misprintCost: opts.misprintCost } : {}),
             ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });
         const here = onPage(p);
@@ -837,7 +849,8 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         const chosen = res.readings.length > 1 && opts.readings ? opts.readings.pick(res.readings.map((r) => r.cost)) : 0;
         here.forEach((v, i) => cols.set(v.w, res.readings[chosen]!.cols[i]!));
         width = Math.max(width, res.k);
-        if (res.guessed) guessedPages.add(p);
+        // (A reading other than the likeliest, taken for the sums, is a guess whatever the positions said.)
+        if (res.guessed || chosen > 0) guessedPages.add(p);
       }
       return { cols, width };
     };

@@ -59,6 +59,11 @@ export interface PlaceHints {
    */
   misprintCost?: number;
   /**
+   * Which of the K columns may hold a number below zero (section 二's 本年增/减); a negative number in any other
+   * is all but ruled out. Absent: any column may.
+   */
+  signed?: readonly boolean[];
+  /**
    * How far apart, in column widths, two clusters that share no row may be and still be read as one column
    * (pdftotext -layout: a row's numbers shift with its label's block); 0 or absent: never.
    */
@@ -86,9 +91,17 @@ export interface Placement {
   alternativeCosts?: number[];
 }
 
+/**
+ * What a reading offered only for the report's sums to choose costs beyond the best (with how far behind it is):
+ * the pipeline takes one only where every sum then holds (readings.ts settleReadings).
+ */
+export const FALLBACK_COST = 1e6;
+
 /** How many close readings a guessed placement offers, and how far behind the best they may be (in `doubt`s). */
 const ALTERNATIVES = 6;
 const ALTERNATIVE_REACH = 3;
+/** How many readings a page fitted to another page's header offers, however far behind (see `fallbacks`). */
+const FALLBACKS = 24;
 /** What reading two clusters as one column costs, in column widths (see PlaceHints.mergeGap). */
 const MERGE_COST = 0.5;
 /**
@@ -340,8 +353,13 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
   const lefts = anchors && hints.anchorLefts?.length === kk ? hints.anchorLefts : undefined;
   const distance = (v: ValuePos, c: number) =>
     Math.min(Math.abs(centre(v) - anchors![c]!), lefts ? Math.abs(v.x - lefts[c]!) : Infinity);
+  // A negative number only where its column may go below zero: a lone −8 at the head of a page without its header
+  // fits any column by a shift, and only its sign says 本年增/减 (g289-002).
+  const signed = hints.signed?.length === kk ? hints.signed : undefined;
+  const negatives = (cl: Cluster) => cl.members.reduce((n, i) => n + ((values[i]!.value ?? 0) < 0 ? 1 : 0), 0);
   const geo = clusters.map((cl) => Array.from({ length: kk }, (_, c) =>
-    anchors ? cl.members.reduce((sum, i) => sum + distance(values[i]!, c), 0) : 0));
+    (anchors ? cl.members.reduce((sum, i) => sum + distance(values[i]!, c), 0) : 0) +
+    (signed && !signed[c] ? negatives(cl) * HARD : 0)));
   // The cheapest a cluster can cost from a column on: a bound for cutting the search short.
   const floor = geo.map((g) => g.map((_, c) => Math.min(...g.slice(c))));
   const rows = [...new Set(values.map((v) => v.row))].filter((r) => !hints.partialRows?.has(r));
@@ -353,10 +371,12 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
   const margin = Math.max(1e-9, (hints.doubt ?? 0) * spacing * (loose ? 2 : 1));
   const reach = ALTERNATIVE_REACH * margin;
   const ranked: { cost: number; map: number[] }[] = [];
+  // (A page fitted to another page's header keeps its best readings however far behind: see `fallbacks` below.)
+  const kept = loose ? FALLBACKS : ALTERNATIVES;
   const cutoff = () => {
     const bestCost = ranked[0]?.cost ?? Infinity;
-    const nth = ranked.length >= ALTERNATIVES ? ranked[ALTERNATIVES - 1]!.cost : Infinity;
-    return Math.min(bestCost + reach, nth);
+    const nth = ranked.length >= kept ? ranked[kept - 1]!.cost : Infinity;
+    return Math.min(loose ? Infinity : bestCost + reach, nth);
   };
   const map = new Array<number>(m).fill(0);
   const at = new Array<number | null | undefined>(kk);
@@ -401,7 +421,7 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
     while (pos > 0 && ranked[pos - 1]!.cost > cost) pos--;
     ranked.splice(pos, 0, { cost, map: [...map] });
     const limit = cutoff();
-    while (ranked.length > ALTERNATIVES || (ranked.length > 1 && ranked[ranked.length - 1]!.cost > limit)) ranked.pop();
+    while (ranked.length > kept || (ranked.length > 1 && ranked[ranked.length - 1]!.cost > limit)) ranked.pop();
   };
   // Neighbouring clusters that share no row may be one column after all, where the caller allows it
   // (pdftotext sets a row's numbers a few characters off when its label wraps), at a price.
@@ -441,16 +461,25 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
   if (!ranked.length) return place(values, k, { ...hints, mergeGap: 0 }, false);
   const best = ranked[0]!;
   const close = ranked.filter((r) => r.cost - best.cost <= margin);
+  // A page without its header, fitted to the header's page, offers its next best readings however far behind, for
+  // the report's sums to choose only where the best breaks them: pdftotext may pack such a page's columns unevenly,
+  // the left ones near as set and the right ones half as wide apart, so that no shift or stretch fits (g273-007).
+  // Such a reading costs FALLBACK_COST more: the sums must then hold throughout (readings.ts).
+  const behind = (r: { cost: number }) => (r.cost - best.cost) / spacing;
+  const fallbacks = loose && ranked.length > 1
+    ? { alternatives: ranked.map((r) => colsOf(r.map)), alternativeCosts: ranked.map((r, i) => (i ? FALLBACK_COST : 0) + behind(r)) }
+    : {};
   if (close.length < 2) {
     const drift = anchors ? clusters.reduce((sum, _, ci) => sum + geo[ci]![best.map[ci]!]!, 0) / values.length / spacing : 0;
     const cols = colsOf(best.map);
     const worst = anchors ? Math.max(...values.map((v, i) => distance(v, cols[i]!))) / spacing : 0;
-    return { cols, k: kk, guessed: drift > FAR_FROM_HEADER || worst > FAR_ONE_FROM_HEADER };
+    return { cols, k: kk, guessed: drift > FAR_FROM_HEADER || worst > FAR_ONE_FROM_HEADER, ...fallbacks };
   }
   // A reading as likely by position and sums as the best: the others within reach go along, best first.
   const near = ranked.filter((r) => r.cost - best.cost <= reach);
-  const alternatives = near.map((r) => colsOf(r.map));
-  const alternativeCosts = near.map((r) => (r.cost - best.cost) / spacing);
+  const far = loose ? ranked.filter((r) => r.cost - best.cost > reach) : [];
+  const alternatives = [...near, ...far].map((r) => colsOf(r.map));
+  const alternativeCosts = [...near.map(behind), ...far.map((r) => FALLBACK_COST + behind(r))];
   return { cols: alternatives[0]!, k: kk, guessed: true, alternatives, alternativeCosts };
 }
 

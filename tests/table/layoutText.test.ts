@@ -455,6 +455,25 @@ describe('tables from layout text', () => {
     expect(rows.find((r) => r.includes('行政强制'))).toEqual(['行政强制', '0']);
   });
 
+  test('a lone negative number at the head of a page without its header is 本年增/减, the one column that may go below zero', async () => {
+    // g289-002: 行政强制 -８ alone on the next page, under where 处理决定数量 stands on the header's page; a page
+    // without its header fits a lone number to any column by a shift, and it was read as 上一年项目数量.
+    const text = [
+      PROSE,
+      '二、主动公开政府信息情况',
+      at([[18, '第二十条第（八）项']]),
+      at([[5, '信息内容'], [15, '上一年项目数量'], [26, '本年增/减'], [35, '处理决定数量']]),
+      '',
+      at([[5, '行政处罚'], [16, '４４５'], [27, '-１２']]),
+      `\f${at([[7, '行政强制'], [39, '-８']])}`,
+      '',
+      at([[24, '第二十条第（九）项']]),
+    ].join('\n');
+    const record = await parseBuffer(Buffer.from(text), { path: 'g289-002.layout.txt' });
+    expect(record.activeDisclosure.punishment).toEqual({ previousYear: 445, change: -12, decisions: null });
+    expect(record.activeDisclosure.coercion).toEqual({ previousYear: null, change: -8, decisions: null });
+  });
+
   test('a line of prose ending in a number after a space is prose, not a row of cells', () => {
     // 02-huaian-shizhengfu-2024 (real, WPS): 总体情况 tells the year's reviews in words, 政府信息公开行政复议 351 ending a
     // line; read as a table with 行政复议, 结果维持 … in it, it was taken for section 四.

@@ -3,7 +3,7 @@ import { PDF_PLACEMENT } from '../../src/adapters/pdf';
 import { Fragment, blocksFromLines, buildLines, dropFurniture } from '../../src/table/positioned';
 import { headerOf } from '../../src/table/streamHeader';
 import { stackText } from '../../src/table/words';
-import { Readings, increasingNearest, placeValues } from '../../src/table/valueColumns';
+import { FALLBACK_COST, Readings, increasingNearest, placeValues } from '../../src/table/valueColumns';
 import { toGrid } from '../../src/table/grid';
 
 /**
@@ -712,6 +712,31 @@ describe('numbers placed on columns', () => {
     const values = rows.flatMap((r, row) => r.map(([x, value]) => ({ row, x, x2: x + String(value).length, value })));
     const res = placeValues(values, 7, { looseAnchors, totals, missingTotalCost: 1.5, doubt: 1 });
     expect(res.cols.slice(-6)).toEqual([0, 1, 3, 4, 5, 6]);
+  });
+
+  test('a page without its header that no shift or stretch fits offers every other reading, far behind, for the sums', () => {
+    // g273-007 (layout text): section 三's last page, its columns at 28, 34, 43, 48 and 52 against a header at 32.5 …
+    // 79 on the page before: the left ones set as the header, the right ones half as wide apart. Shifted, the page
+    // reads best two columns right; 自然人, 商业企业, 法律服务机构, 其他 and 总计, as it is, is offered after it.
+    const looseAnchors = [32.5, 39, 50, 57, 65.5, 74, 79];
+    const totals = [{ members: [0, 1, 2, 3, 4, 5], total: 6 }];
+    const rows: [number, number][][] = [
+      [[28, 3], [34, 1], [52, 4]],
+      [[28, 26], [34, 7], [43, 1], [52, 34]],
+      [[28, 2], [43, 1], [48, 1], [52, 4]],
+      [[28, 156], [34, 20], [43, 13], [48, 4], [52, 193]],
+    ];
+    const values = rows.flatMap((r, row) => r.map(([x, value]) => ({ row, x, x2: x + String(value).length, value })));
+    const res = placeValues(values, 7, { looseAnchors, totals, missingTotalCost: 1.5, doubt: 1 });
+    expect(res.cols.slice(-5)).toEqual([2, 3, 4, 5, 6]);
+    expect(res.guessed).toBe(false);
+    const right = res.alternatives!.findIndex((cols) => cols.slice(-5).join() === [0, 1, 4, 5, 6].join());
+    expect(right).toBeGreaterThan(0);
+    // Offered only for the sums: taken only where every sum then holds (readings.ts).
+    expect(res.alternativeCosts![right]).toBeGreaterThanOrEqual(FALLBACK_COST);
+    // A header on the same page: no such readings.
+    const anchored = placeValues(values, 7, { anchors: looseAnchors, totals, missingTotalCost: 1.5, doubt: 1 });
+    expect((anchored.alternativeCosts ?? []).every((c) => c < FALLBACK_COST)).toBe(true);
   });
 
   test('numbers that stand far from every header cell are a guess, though no other reading comes close', () => {
