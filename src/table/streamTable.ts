@@ -841,7 +841,8 @@ export function tableFromLines(lines: readonly Line[], opts: TableOptions): Stre
         const looseAnchors = fits && !anchors ? header.leaves.map(mid) : undefined;
         const placeAll = (vs: readonly Placed[]) => placeValues(positions(vs), k,
           { ...(anchors ? { anchors } : {}), ...(anchors && opts.sharedCoordinates ? { anchorLefts: header.leaves.map((l) => l.x) } : {}),
-            ...(looseAnchors ? { looseAnchors } : {}), ...signedFor(k), totals, partialRows, tolerance, missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
+            ...(looseAnchors ? { looseAnchors } : {}), ...signedFor(k), totals, partialRows, tolerance,
+            ...(template && k === template.count ? { fixedColumns: true } : {}), missingTotalCost: opts.missingTotalCost, doubt: opts.doubt,
             ...(opts.misprintCost !== undefined ? { misprintCost: opts.misprintCost } : {}),
             ...(opts.mergeGap ? { mergeGap: opts.mergeGap } : {}) });
         const here = onPage(p);

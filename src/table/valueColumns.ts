@@ -58,6 +58,8 @@ export interface PlaceHints {
    * misprinted total of 3).
    */
   misprintCost?: number;
+  /** The table has exactly K columns (a template's): numbers never make it more. */
+  fixedColumns?: boolean;
   /**
    * Which of the K columns may hold a number below zero (section 二's 本年增/减); a negative number in any other
    * is all but ruled out. Absent: any column may.
@@ -230,6 +232,33 @@ function placeByFullRows(values: readonly ValuePos[], k: number, partialRows?: R
   return { cols, k, guessed };
 }
 
+/**
+ * A template's table, which has exactly k columns, whose numbers pdftotext set too unevenly to fall into k
+ * columns (０件 beside ０ and １件 across section 三, every row set its own way, g293-016): each row's numbers on
+ * the header's cells in order, nearest in sum, a guess. Its header on another page: its cells stretched to where the
+ * page's numbers stand. Undefined where the table's columns are not fixed or a row prints more than k numbers.
+ */
+function placeOnRuler(values: readonly ValuePos[], k: number, hints: PlaceHints): Placement | undefined {
+  const ruler = hints.anchors ?? hints.looseAnchors;
+  if (!hints.fixedColumns || ruler?.length !== k || k < 2) return undefined;
+  const rows = new Map<number, number[]>();
+  values.forEach((v, i) => (rows.get(v.row) ?? rows.set(v.row, []).get(v.row)!).push(i));
+  if ([...rows.values()].some((ix) => ix.length > k)) return undefined;
+  let at = ruler;
+  if (!hints.anchors) {
+    const xs = values.map(centre);
+    const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+    const [a0, a1] = [ruler[0]!, ruler[k - 1]!];
+    at = ruler.map((a) => lo + ((a - a0) * (hi - lo)) / (a1 - a0 || 1));
+  }
+  const cols = new Array<number>(values.length).fill(0);
+  for (const ix of rows.values()) {
+    ix.sort((a, b) => centre(values[a]!) - centre(values[b]!));
+    increasingNearest(ix.map((i) => centre(values[i]!)), at).forEach((c, j) => (cols[ix[j]!] = c));
+  }
+  return { cols, k, guessed: true };
+}
+
 /** The increasing map of sorted positions `xs` onto columns at `at` that puts them nearest in sum. */
 export function increasingNearest(xs: readonly number[], at: readonly number[]): number[] {
   const n = xs.length;
@@ -312,7 +341,7 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
   // way (packed against that row's long label), so that no column lines up (g127-002, a last page). Where rows
   // print a number in every column and none prints more, they give the columns in order.
   if (clusters.length > k && !merging && !search) {
-    const byRows = placeByFullRows(values, k, hints.partialRows);
+    const byRows = placeByFullRows(values, k, hints.partialRows) ?? placeOnRuler(values, k, hints);
     if (byRows) return byRows;
   }
   const kk = merging ? k : Math.max(k, clusters.length);

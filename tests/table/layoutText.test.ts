@@ -1119,6 +1119,19 @@ describe('layout text as a document', () => {
     expect(fillingSplits(words([[0, '１０'], [8, '２'], [16, '３４']]), packed, 5).map((set) => set.size)).toEqual([2]);
   });
 
+  test('section 三 whose numbers pdftotext set too unevenly to fall into seven columns is still read in seven (g293-016)', async () => {
+    // ０件 beside ０ and １件: every row set its own way, the numbers of the page after the header's made nine columns
+    // that no merge could bring to seven, and the table was read nine wide, its header two columns off: 72 fields
+    // wrong. Each row now goes on the header's cells in order, nearest in sum, and the page is flagged.
+    const file = 'samples/corpus/g293-016.layout.txt';
+    const record = await parseBuffer(fs.readFileSync(path.join(ROOT, file)), { path: file });
+    const truth = JSON.parse(fs.readFileSync(path.join(ROOT, file.replace(/\.layout\.txt$/, '.expected.json')), 'utf8')) as
+      { applications: { newReceived: unknown; carriedOver: unknown; results: { total: unknown } } };
+    expect(record.applications.newReceived).toEqual(truth.applications.newReceived);
+    expect(record.applications.results.total).toEqual(truth.applications.results.total);
+    expect(record.warnings).toContainEqual(expect.objectContaining({ code: 'COLUMNS_GUESSED' }));
+  });
+
   test('readText sends layout text to the layout reader and tab-broken text to the tab reader', () => {
     const layout = readText(fs.readFileSync(path.join(ROOT, 'samples/generated/g42-003.layout.txt')));
     const tables = layout.blocks.filter((b): b is TableBlock => b.kind === 'table');
