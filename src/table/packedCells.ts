@@ -8,9 +8,9 @@ import type { Readings } from './valueColumns';
  * number with a leading zero, so ００ under 尚未审结 and 总计 is a zero in each (g223-017) and ０５ is 0 and 5; that
  * is certain. Otherwise (１０１０２ under 行政复议's five columns: 1, 0, 1, 0 and 2, g229-030), where a row's numbers,
  * such words (all of them, or some: fillingSplits) read a digit a cell, fill exactly the template's columns, that
- * reading is offered after the one as printed, for the report's sums to choose (a number of two digits in one cell is as likely where they add up);
- * the page is then flagged either way. (By now the ends of numbers wrapped in their cells, ０８ under １２, are
- * joined to them.)
+ * reading is offered after the one as printed, for the report's sums to choose (a number of two digits in one cell
+ * is as likely where they add up); the page is then flagged either way. (By now the ends of numbers wrapped in their
+ * cells, ０８ under １２, are joined to them.)
  */
 export function unpackDigits(drafts: { values: Word[] }[], count: number, readings: Readings | undefined): number[] {
   const apart = (w: Word, parts: readonly string[]) => {

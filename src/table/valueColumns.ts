@@ -86,7 +86,8 @@ export interface Placement {
   guessed: boolean;
   /**
    * Where `guessed`: the readings that came close, best first (the first is `cols`), for the caller to weigh
-   * against what positions cannot tell, such as the report's own column totals (pipeline.ts).
+   * against what positions cannot tell, such as the report's own column totals (pipeline.ts). A page fitted to
+   * another page's header also offers readings far behind, guessed or not, at FALLBACK_COST and more.
    */
   alternatives?: number[][];
   /** What each alternative costs beyond the best, in column widths (0 for the first). */
