@@ -159,6 +159,15 @@ function markerKind(text: string): string {
   return 'digit';
 }
 
+/** The kind of the next numbered label after line `li`, on any later line of the body. */
+function nextMarkerKind(body: readonly Line[], li: number): string | undefined {
+  for (const l of body.slice(li + 1)) {
+    const m = l.words.find((w) => w.marker && !w.value);
+    if (m) return markerKind(m.text);
+  }
+  return undefined;
+}
+
 function digitCount(l: Line): number {
   return l.words.filter((w) => w.value).length;
 }
@@ -516,8 +525,10 @@ function buildRows(body: readonly Line[], opts: StreamOptions, titled: boolean, 
     const rowItem = cur?.labels.filter((o) => o.marker).sort((a, b) => b.x - a.x)[0];
     // A numbered total or carry-over ((七)总计, 四、结转下年度继续办理) is a row of its own wherever it stands: it groups
     // no rows, though it may be set in the group labels' column, left of the items (a web page printed to PDF).
+    // So is a group's label printed with numbers of its own where the next numbered label is the next group's, not an
+    // item under it ((六)其他处理 10 3 1 14, then (七)总计: the 2019 template's single row of other handling, g293-014).
     const item = labels.some((w) => w.marker && (w.x2 > ix || (!!rowItem && rowItem.x <= w.x + opts.columnTolerance + opts.runGap) ||
-      (values.length > 0 && OWN_ROW_LABEL.test(w.text))));
+      (values.length > 0 && (OWN_ROW_LABEL.test(w.text) || nextMarkerKind(body, li) === markerKind(w.text)))));
     const prevLine = cur?.lines[cur.lines.length - 1];
     const adjacent = !!prevLine && isAdjacent(prevLine, l, opts);
     // Or only a group heading's lines between ((2)申请人逾期未按收费通知 / (六)其他 / 要求缴纳费用… 3 0 4): the

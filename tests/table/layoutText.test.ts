@@ -1132,6 +1132,20 @@ describe('layout text as a document', () => {
     expect(record.warnings).toContainEqual(expect.objectContaining({ code: 'COLUMNS_GUESSED' }));
   });
 
+  test('a group label printed with numbers of its own, the next numbered label the next group\'s, is a row (g293-014)', async () => {
+    // (六)其他处理 10 3 1 14 set left of the items, then (七)总计: the 2019 template's single row of other handling. Taken
+    // for a group heading, its numbers went to the row above (5．要求行政机关确认… with its 0 between its lines), that
+    // row's numbers spread over two columns, and all of section 三 was read a column right: 49 fields wrong.
+    const file = 'samples/corpus/g293-014.layout.txt';
+    const record = await parseBuffer(fs.readFileSync(path.join(ROOT, file)), { path: file });
+    const truth = JSON.parse(fs.readFileSync(path.join(ROOT, file.replace(/\.layout\.txt$/, '.expected.json')), 'utf8')) as
+      { applications: { newReceived: unknown; results: { notProcessed: unknown; otherHandling: unknown; total: unknown } } };
+    expect(record.applications.newReceived).toEqual(truth.applications.newReceived);
+    expect(record.applications.results.notProcessed).toEqual(truth.applications.results.notProcessed);
+    expect(record.applications.results.otherHandling).toEqual(truth.applications.results.otherHandling);
+    expect(record.applications.results.total).toEqual(truth.applications.results.total);
+  });
+
   test('readText sends layout text to the layout reader and tab-broken text to the tab reader', () => {
     const layout = readText(fs.readFileSync(path.join(ROOT, 'samples/generated/g42-003.layout.txt')));
     const tables = layout.blocks.filter((b): b is TableBlock => b.kind === 'table');
