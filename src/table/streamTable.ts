@@ -741,13 +741,13 @@ type Placed = { w: Word; ri: number };
  */
 function readingsOf(here: readonly Placed[], glued: ReadonlySet<Word>, placeAll: (vs: readonly Placed[]) => Placement,
   columnsShown: (vs: readonly Placed[]) => number, k: number): { readings: { cols: number[]; cost: number }[]; k: number; guessed: boolean } {
+  const stuck = here.filter((v) => glued.has(v.w));
   const placed = placeAll(here);
   // (With numbers glued to their labels, only readings that came close: the glued numbers' own follow them.)
-  const all = here.some((v) => glued.has(v.w)) ? closeReadings(placed) : placed;
+  const all = stuck.length ? closeReadings(placed) : placed;
   const together = (all.alternatives ?? [all.cols]).map((cols, i) => ({ cols, cost: all.alternativeCosts?.[i] ?? 0 }));
-  const stuck = here.filter((v) => glued.has(v.w));
-  const rest = here.filter((v) => !glued.has(v.w));
   if (!stuck.length) return { readings: together, k: all.k, guessed: all.guessed };
+  const rest = here.filter((v) => !glued.has(v.w));
   const apart = closeReadings(placeAll(rest));
   // Each reading of the others, with the glued numbers put in the columns it leaves free.
   const apartReadings = apart.k !== all.k ? [] : (apart.alternatives ?? [apart.cols]).flatMap((restCols, i) => {

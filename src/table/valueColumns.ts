@@ -204,6 +204,13 @@ function arithmeticCost(at: readonly (number | null | undefined)[], totals: read
   return cost;
 }
 
+/** The indexes of `values` in each printed row, in the order given. */
+function indexesByRow(values: readonly ValuePos[]): Map<number, number[]> {
+  const rows = new Map<number, number[]>();
+  values.forEach((v, i) => (rows.get(v.row) ?? rows.set(v.row, []).get(v.row)!).push(i));
+  return rows;
+}
+
 /**
  * Columns read from the rows that print a number in every one of the k columns, where no row prints more: such a
  * row's numbers are its columns in order, wherever pdftotext set them. The other rows are read against where the
@@ -211,8 +218,7 @@ function arithmeticCost(at: readonly (number | null | undefined)[], totals: read
  * Undefined where no row is full or some row prints more than k numbers (then the numbers show more columns).
  */
 function placeByFullRows(values: readonly ValuePos[], k: number, partialRows?: ReadonlySet<number>): Placement | undefined {
-  const rows = new Map<number, number[]>();
-  values.forEach((v, i) => (rows.get(v.row) ?? rows.set(v.row, []).get(v.row)!).push(i));
+  const rows = indexesByRow(values);
   const ordered = [...rows.entries()].map(([row, ix]) => ({ row, ix: ix.sort((a, b) => centre(values[a]!) - centre(values[b]!)) }));
   if (ordered.some((r) => r.ix.length > k)) return undefined;
   // A row whose numbers stand on more than one line may be two printed rows read as one (g97-024): not proof.
@@ -242,8 +248,7 @@ function placeByFullRows(values: readonly ValuePos[], k: number, partialRows?: R
 function placeOnRuler(values: readonly ValuePos[], k: number, hints: PlaceHints): Placement | undefined {
   const ruler = hints.anchors ?? hints.looseAnchors;
   if (!hints.fixedColumns || ruler?.length !== k || k < 2) return undefined;
-  const rows = new Map<number, number[]>();
-  values.forEach((v, i) => (rows.get(v.row) ?? rows.set(v.row, []).get(v.row)!).push(i));
+  const rows = indexesByRow(values);
   if ([...rows.values()].some((ix) => ix.length > k)) return undefined;
   let at = ruler;
   if (!hints.anchors) {
@@ -386,10 +391,10 @@ function place(values: readonly ValuePos[], k: number, hints: PlaceHints, search
   // A negative number only where its column may go below zero: a lone −8 at the head of a page without its header
   // fits any column by a shift, and only its sign says 本年增/减 (g289-002).
   const signed = hints.signed?.length === kk ? hints.signed : undefined;
-  const negatives = (cl: Cluster) => cl.members.reduce((n, i) => n + ((values[i]!.value ?? 0) < 0 ? 1 : 0), 0);
-  const geo = clusters.map((cl) => Array.from({ length: kk }, (_, c) =>
+  const negatives = clusters.map((cl) => cl.members.filter((i) => (values[i]!.value ?? 0) < 0).length);
+  const geo = clusters.map((cl, ci) => Array.from({ length: kk }, (_, c) =>
     (anchors ? cl.members.reduce((sum, i) => sum + distance(values[i]!, c), 0) : 0) +
-    (signed && !signed[c] ? negatives(cl) * HARD : 0)));
+    (signed && !signed[c] ? negatives[ci]! * HARD : 0)));
   // The cheapest a cluster can cost from a column on: a bound for cutting the search short.
   const floor = geo.map((g) => g.map((_, c) => Math.min(...g.slice(c))));
   const rows = [...new Set(values.map((v) => v.row))].filter((r) => !hints.partialRows?.has(r));
